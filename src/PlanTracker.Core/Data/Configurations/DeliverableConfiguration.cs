@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
+{
+    public void Configure(EntityTypeBuilder<Deliverable> deliverable)
+    {
+        deliverable.Property(d => d.DeadlineText).HasMaxLength(300);
+        deliverable.Property(d => d.DeadlineNote).HasMaxLength(300);
+        deliverable.HasIndex(d => d.DeadlineDue);
+        deliverable.HasIndex(d => d.DeadlineKind);
+    }
+}

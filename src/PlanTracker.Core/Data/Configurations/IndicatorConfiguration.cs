@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> indicator)
+    {
+        indicator.Property(i => i.Target).HasPrecision(12, 2);
+        indicator.Property(i => i.Unit).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class ObjectiveConfiguration : IEntityTypeConfiguration<Objective>
+{
+    public void Configure(EntityTypeBuilder<Objective> objective)
+    {
+        objective.Property(o => o.Code).HasMaxLength(16);
+        objective.HasIndex(o => new { o.PlanId, o.Code }).IsUnique();
+        objective.HasMany(o => o.Indicators).WithOne(i => i.Objective).HasForeignKey(i => i.ObjectiveId);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> task)
+    {
+        task.ToTable("Tasks");
+        task.Property(t => t.Code).HasMaxLength(32);
+        task.Property(t => t.SourceRef).HasMaxLength(64);
+        task.HasIndex(t => new { t.SectionId, t.Code }).IsUnique();
+        task.HasOne(t => t.ParentTask).WithMany(t => t.Subtasks).HasForeignKey(t => t.ParentTaskId)
+            .OnDelete(DeleteBehavior.Restrict);
+        task.HasMany(t => t.Deliverables).WithOne(d => d.Task).HasForeignKey(d => d.TaskId);
+        task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> section)
+    {
+        section.Property(s => s.Title).HasMaxLength(300);
+        section.HasIndex(s => new { s.PlanId, s.Number }).IsUnique();
+        section.HasMany(s => s.Tasks).WithOne(t => t.Section).HasForeignKey(t => t.SectionId);
+    }
+}

@@ -1,0 +1,79 @@
+namespace PlanTracker.Core.Import;
+
+// The shape of seed/plan-*.json. Everything is nullable so that the validator, not the deserializer,
+// decides what is missing and names the JSON path of each problem.
+
+public sealed class PlanFile
+{
+    public PlanHeaderDto? Plan { get; set; }
+    public List<ObjectiveDto>? Objectives { get; set; }
+    public List<SectionDto>? Sections { get; set; }
+    public List<DutyDto>? Duties { get; set; }
+}
+
+public sealed class PlanHeaderDto
+{
+    public string? Number { get; set; }
+    public string? Title { get; set; }
+    public int? Year { get; set; }
+    public string? IssuedOn { get; set; }
+    public string? Issuer { get; set; }
+    public string? SignedBy { get; set; }
+    public string? SignerTitle { get; set; }
+}
+
+public sealed class ObjectiveDto
+{
+    public string? Code { get; set; }
+    public string? Text { get; set; }
+    public List<IndicatorDto>? Indicators { get; set; }
+}
+
+public sealed class IndicatorDto
+{
+    public string? Text { get; set; }
+    public decimal? Target { get; set; }
+    public string? Unit { get; set; }
+}
+
+public sealed class SectionDto
+{
+    public int? Number { get; set; }
+    public string? Title { get; set; }
+    public List<TaskDto>? Tasks { get; set; }
+}
+
+public sealed class TaskDto
+{
+    public string? Code { get; set; }
+    public string? Activity { get; set; }
+    public List<string>? LeadUnits { get; set; }
+    public List<string>? CoordinatingUnits { get; set; }
+    public List<string>? InferredLeadUnits { get; set; }
+    public List<string>? InferredCoordinatingUnits { get; set; }
+    public List<DeliverableDto>? Deliverables { get; set; }
+    public List<TaskDto>? Subtasks { get; set; }
+    public string? Note { get; set; }
+    public List<string>? Footnotes { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class DeliverableDto
+{
+    public string? Product { get; set; }
+    public string? Deadline { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class DutyDto
+{
+    public string? Code { get; set; }
+    public List<string>? Units { get; set; }
+    public string? Text { get; set; }
+    public string? Product { get; set; }
+    public string? Recipient { get; set; }
+    public string? Deadline { get; set; }
+    public List<string>? Periods { get; set; }
+    public string? Note { get; set; }
+    public string? Source { get; set; }
+}

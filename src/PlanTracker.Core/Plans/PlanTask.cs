@@ -1,0 +1,28 @@
+namespace PlanTracker.Core.Plans;
+
+/// <summary>
+/// A task of the plan ("Hoạt động"): a lettered row such as 2.m, or one of its "-" sub-items (2.m.1).
+/// Named PlanTask so that it never collides with System.Threading.Tasks.Task.
+/// </summary>
+public class PlanTask
+{
+    public int Id { get; set; }
+    public int SectionId { get; set; }
+    public Section? Section { get; set; }
+    public int? ParentTaskId { get; set; }
+    public PlanTask? ParentTask { get; set; }
+    public required string Code { get; set; }
+    public required string Activity { get; set; }
+    /// <summary>What the data says about gaps or doubts in the printed table (Vietnamese, shown to users).</summary>
+    public string? Note { get; set; }
+    public string? Footnotes { get; set; }
+    /// <summary>Where the row sits in the source document, for reviewers.</summary>
+    public string? SourceRef { get; set; }
+    public int SortOrder { get; set; }
+    /// <summary>Activity, code and unit names folded to lower-case ASCII so that search ignores diacritics.</summary>
+    public string SearchText { get; set; } = "";
+
+    public List<PlanTask> Subtasks { get; set; } = [];
+    public List<Deliverable> Deliverables { get; set; } = [];
+    public List<TaskAssignment> Assignments { get; set; } = [];
+}

@@ -1,0 +1,13 @@
+namespace PlanTracker.Core.Plans;
+
+/// <summary>One of the plan's task areas ("Nhiệm vụ CCHC"), numbered 1 to 7 in Plan 163.</summary>
+public class Section
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public int SortOrder { get; set; }
+    public List<PlanTask> Tasks { get; set; } = [];
+}

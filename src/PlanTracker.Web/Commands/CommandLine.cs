@@ -1,0 +1,36 @@
+namespace PlanTracker.Web.Commands;
+
+/// <summary>
+/// The operator verbs that the app takes instead of serving: `dotnet run -- import FILE`, or
+/// `dotnet PlanTracker.Web.dll import FILE` when published.
+/// </summary>
+public static class CommandLine
+{
+    public static ICommand? Parse(string[] args) => args.FirstOrDefault() switch
+    {
+        "import" => new ImportCommand(args[1..]),
+        "help" or "--help" or "-h" => new HelpCommand(),
+        _ => null,
+    };
+}
+
+public interface ICommand
+{
+    Task<int> RunAsync(IServiceProvider services);
+}
+
+public sealed class HelpCommand : ICommand
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/PlanTracker.Web [-- VERB ...]
+          (no verb)            serve PlanTracker on the configured Urls
+          import FILE...       import plan files (seed/plan-*.json) or unit directories (seed/units-*.json)
+          help                 show this text
+        """;
+
+    public Task<int> RunAsync(IServiceProvider services)
+    {
+        Console.WriteLine(Usage);
+        return Task.FromResult(0);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using PlanTracker.Core.Import;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Commands;
+
+/// <summary>Imports each file in its own transaction; stops at the first file that is refused.</summary>
+public sealed class ImportCommand(string[] files) : ICommand
+{
+    public async Task<int> RunAsync(IServiceProvider services)
+    {
+        if (files.Length == 0)
+        {
+            Console.Error.WriteLine("import: name at least one file, e.g. `import seed/plan-163-2019.json`.");
+            return 2;
+        }
+
+        await services.InitializeDatabaseAsync();
+        foreach (var file in files)
+        {
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                var result = IsUnitDirectory(file)
+                    ? await scope.ServiceProvider.GetRequiredService<UnitDirectoryImporter>().ImportAsync(file)
+                    : await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(file);
+                Console.WriteLine(result.Summary);
+                foreach (var name in result.UnmatchedUnitNames)
+                    Console.WriteLine($"  warning: unit name '{name}' matches no unit or group; it is kept on its tasks, unlinked.");
+            }
+            catch (ImportException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static bool IsUnitDirectory(string file)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("units", out _);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false; // the plan importer reports the problem with its path
+        }
+    }
+}

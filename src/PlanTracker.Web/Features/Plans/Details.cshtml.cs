@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Web.Features.Plans;
+
+/// <summary>The whole plan on one page: header, objectives, every section's tasks, and section III's duties.</summary>
+public class DetailsModel(PlanTrackerDbContext db) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Objectives.OrderBy(o => o.SortOrder)).ThenInclude(o => o.Indicators.OrderBy(i => i.SortOrder))
+            .Include(p => p.Sections.OrderBy(s => s.SortOrder)).ThenInclude(s => s.Tasks.OrderBy(t => t.SortOrder)).ThenInclude(t => t.Deliverables.OrderBy(d => d.SortOrder))
+            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Assignments.OrderBy(a => a.SortOrder))
+            .Include(p => p.Duties.OrderBy(d => d.SortOrder))
+            .FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        return Page();
+    }
+
+    public static int LetteredTasks(Section s) => s.Tasks.Count(t => t.ParentTaskId is null);
+    public static int SubItems(Section s) => s.Tasks.Count(t => t.ParentTaskId is not null);
+    public static int Deliverables(Section s) => s.Tasks.Sum(t => t.Deliverables.Count);
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+
+namespace PlanTracker.Web.Features.Plans;
+
+public class IndexModel(PlanTrackerDbContext db) : PageModel
+{
+    public record PlanRow(int Id, string Number, string Title, int Year, DateOnly? IssuedOn, int TaskCount);
+
+    public List<PlanRow> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Plans = await db.Plans.OrderByDescending(p => p.Year)
+            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn, p.Sections.SelectMany(s => s.Tasks).Count()))
+            .ToListAsync();
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Web.Features.Tasks;
+
+public class IndexModel(PlanTrackerDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public TaskFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Plan? Plan { get; private set; }
+    public List<PlanTask> Tasks { get; private set; } = [];
+    public int Total { get; private set; }
+    public List<Section> Sections { get; private set; } = [];
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+    public List<string> Quarters { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Plan = Filter.Plan is { } planId
+            ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId)
+            : await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
+        if (Plan is null) return Filter.Plan is null ? Page() : NotFound();
+
+        var query = await Filter.ApplyAsync(db, db.Tasks.AsNoTracking(), Plan.Id);
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Tasks = await query
+            .OrderBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Include(t => t.Deliverables.OrderBy(d => d.SortOrder))
+            .Include(t => t.Assignments.OrderBy(a => a.SortOrder))
+            .AsSplitQuery()
+            .ToListAsync();
+
+        await LoadFilterChoicesAsync(Plan.Id);
+        return Page();
+    }
+
+    private async Task LoadFilterChoicesAsync(int planId)
+    {
+        Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder).ToListAsync();
+        Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
+            .Select(u => (u.Id, u.Name)).ToList();
+        var dues = await db.Deliverables.AsNoTracking()
+            .Where(d => d.Task!.Section!.PlanId == planId && d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.RecurringQuarterly)
+            .Select(d => d.DeadlineDue!.Value).Distinct().ToListAsync();
+        Quarters = dues.Select(TaskFilter.QuarterLabel)
+            .Concat(Enumerable.Range(1, 4).Select(q => $"{Plan!.Year}-Q{q}"))
+            .Distinct().Order().ToList();
+    }
+
+    public string PageLink(int page)
+    {
+        var query = Request.Query.Where(kv => kv.Key != "p").ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+        query["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/tasks", query!);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.FileProviders;
+using PlanTracker.Core.Import;
+using PlanTracker.Web.Features.Deadlines;
+using Serilog;
+
+namespace PlanTracker.Web.Infrastructure;
+
+public static class PlanTrackerSetup
+{
+    public static WebApplicationBuilder AddPlanTracker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
+            .Enrich.FromLogContext());
+
+        builder.Services.AddPlanTrackerDatabase();
+        builder.Services.AddPlanTrackerClock();
+        builder.Services.AddScoped<PlanImporter>();
+        builder.Services.AddScoped<UnitDirectoryImporter>();
+        builder.Services.AddScoped<SeedLoader>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        return builder;
+    }
+
+    public static WebApplication UsePlanTracker(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
+        });
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapDeadlineApi();
+        return app;
+    }
+}
