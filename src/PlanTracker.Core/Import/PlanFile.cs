@@ -72,6 +72,8 @@ public sealed class DutyDto
     public string? Text { get; set; }
     public string? Product { get; set; }
     public string? Recipient { get; set; }
+    /// <summary>The recipient when the plan leaves it unprinted but the context names it.</summary>
+    public string? InferredRecipient { get; set; }
     public string? Deadline { get; set; }
     public List<string>? Periods { get; set; }
     public string? Note { get; set; }

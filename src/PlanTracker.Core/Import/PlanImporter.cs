@@ -94,7 +94,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
                 Code = VietnameseText.Clean(d.Code),
                 Text = VietnameseText.Clean(d.Text),
                 Product = CleanOrNull(d.Product),
-                Recipient = CleanOrNull(d.Recipient),
+                Recipient = CleanOrNull(d.Recipient) ?? CleanOrNull(d.InferredRecipient),
                 PrintedUnits = string.Join("; ", (d.Units ?? []).Select(VietnameseText.Clean)),
                 Periods = d.Periods is { Count: > 0 } p ? string.Join(",", p.Select(VietnameseText.Clean)) : null,
                 DeadlineText = deadline.Text,

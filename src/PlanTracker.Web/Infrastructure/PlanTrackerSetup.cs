@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Deadlines;
@@ -22,6 +25,8 @@ public static class PlanTrackerSetup
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         return builder;

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Features.Tasks;
+
+public partial class TaskListTests(TaskListTests.Host host) : IClassFixture<TaskListTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory;
+
+    private async Task<List<string>> CodesAsync(string query) =>
+        PageText.TaskCodes(await host.CreateClient().GetStringAsync("/tasks?" + query));
+
+    private async Task<int> UnitIdAsync(string code)
+    {
+        _ = host.Server; // make sure the host has started and seeded
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
+
+    [Theory]
+    [InlineData("so tu phap")]
+    [InlineData("SỞ TƯ PHÁP")]
+    [InlineData("Sở Tư pháp")]
+    [InlineData("sở  tư   pháp")]
+    public async Task Search_ignores_diacritics_case_and_spacing(string q)
+    {
+        var codes = await CodesAsync("Q=" + Uri.EscapeDataString(q));
+
+        Assert.Contains("1.a", codes);
+        Assert.Equal(await CodesAsync("Q=so+tu+phap"), codes);
+    }
+
+    [Fact]
+    public async Task Section_filter_keeps_only_that_section()
+    {
+        var codes = await CodesAsync("Section=5");
+
+        Assert.Equal(["5.a", "5.b", "5.c", "5.d", "5.e"], codes);
+    }
+
+    [Fact]
+    public async Task Unit_filter_finds_tasks_given_to_a_group_the_unit_belongs_to()
+    {
+        var ninhKieu = await UnitIdAsync("UBND_NINHKIEU");
+
+        var asLead = await CodesAsync($"Unit={ninhKieu}&Role=Lead");
+        var any = await CodesAsync($"Unit={ninhKieu}");
+
+        Assert.Contains("1.c", asLead); // "UBND quận, huyện" leads 1.c
+        Assert.DoesNotContain("1.a", asLead); // ... and only coordinates 1.a
+        Assert.Contains("1.a", any);
+    }
+
+    [Fact]
+    public async Task Quarter_filter_keeps_deliverables_due_in_that_quarter_and_recurring_ones()
+    {
+        var codes = await CodesAsync("Quarter=2018-Q4");
+
+        Assert.Contains("1.a", codes);
+        Assert.DoesNotContain("1.b", codes); // "Trong năm 2019"
+    }
+
+    [Fact]
+    public async Task Kind_filter_keeps_only_that_kind_of_deadline()
+    {
+        var ongoing = await CodesAsync("Kind=Ongoing");
+
+        Assert.Contains("1.d", ongoing);
+        Assert.DoesNotContain("1.a", ongoing);
+    }
+
+    [Fact]
+    public async Task Search_text_is_shown_encoded_never_as_markup()
+    {
+        var html = await host.CreateClient().GetStringAsync("/tasks?Q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
+
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("Không có nhiệm vụ nào khớp bộ lọc", html);
+    }
+
+    [Fact]
+    public async Task Nonsense_filters_do_not_break_the_page()
+    {
+        var response = await host.CreateClient().GetAsync("/tasks?Section=abc&Quarter=2019-Q9&Kind=Nope&Unit=-4&p=999");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
