@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of PlanTracker. Installs what the tests need from Debian's packages when missing:
+# Chromium for the browser tests, aiosmtpd for the loopback SMTP server.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test PlanTracker.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line that any CI can read: "tests: N passed, N failed".
+sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+echo "tests: $passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
