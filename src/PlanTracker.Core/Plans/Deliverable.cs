@@ -12,6 +12,8 @@ public class Deliverable
     public string? Product { get; set; }
     public string? Note { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
+    public bool IsRetired { get; set; }
 
     /// <summary>The deadline exactly as printed ("Quý IV năm 2019"); never rewritten.</summary>
     public string DeadlineText { get; set; } = "";
@@ -20,6 +22,9 @@ public class Deliverable
     public DateOnly? DeadlineDue { get; set; }
     /// <summary>The qualifier that follows a readable deadline ("theo chỉ đạo của Thành ủy").</summary>
     public string? DeadlineNote { get; set; }
+
+    /// <summary>Raised on every edit of the deliverable itself, for conflict checks in the plan editor.</summary>
+    public int Version { get; set; }
 
     public void ApplyDeadline(ParsedDeadline parsed)
     {

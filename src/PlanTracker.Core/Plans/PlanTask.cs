@@ -19,8 +19,12 @@ public class PlanTask
     /// <summary>Where the row sits in the source document, for reviewers.</summary>
     public string? SourceRef { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
+    public bool IsRetired { get; set; }
     /// <summary>Activity, code and unit names folded to lower-case ASCII so that search ignores diacritics.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>Raised on every edit, for conflict checks in the plan editor.</summary>
+    public int Version { get; set; }
 
     public List<PlanTask> Subtasks { get; set; } = [];
     public List<Deliverable> Deliverables { get; set; } = [];

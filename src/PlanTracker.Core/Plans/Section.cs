@@ -9,5 +9,7 @@ public class Section
     public int Number { get; set; }
     public required string Title { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
+    public bool IsRetired { get; set; }
     public List<PlanTask> Tasks { get; set; } = [];
 }

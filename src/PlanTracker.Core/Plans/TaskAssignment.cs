@@ -20,4 +20,6 @@ public class TaskAssignment
     /// <summary>True when the plan prints no unit and the data infers this one (the task's note says from where).</summary>
     public bool IsInferred { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
+    public bool IsRetired { get; set; }
 }

@@ -9,6 +9,7 @@ public static class CommandLine
     public static ICommand? Parse(string[] args) => args.FirstOrDefault() switch
     {
         "import" => new ImportCommand(args[1..]),
+        "users" => new UsersCommand(args[1..]),
         "help" or "--help" or "-h" => new HelpCommand(),
         _ => null,
     };
@@ -25,6 +26,8 @@ public sealed class HelpCommand : ICommand
         Usage: dotnet run --project src/PlanTracker.Web [-- VERB ...]
           (no verb)            serve PlanTracker on the configured Urls
           import FILE...       import plan files (seed/plan-*.json) or unit directories (seed/units-*.json)
+          users create --email E --role Admin|UnitEditor|Viewer [--unit "Sở Tư pháp"] [--name "Full Name"]
+                               create an account; the password is read from standard input
           help                 show this text
         """;
 

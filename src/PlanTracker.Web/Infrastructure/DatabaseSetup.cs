@@ -42,5 +42,8 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
+        var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
+        await accounts.EnsureRolesAsync(ct);
+        await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
     }
 }

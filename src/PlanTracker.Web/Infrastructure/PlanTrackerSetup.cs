@@ -19,9 +19,11 @@ public static class PlanTrackerSetup
 
         builder.Services.AddPlanTrackerDatabase();
         builder.Services.AddPlanTrackerClock();
+        builder.Services.AddPlanTrackerAccounts();
         builder.Services.AddScoped<PlanImporter>();
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
+        builder.Services.AddScoped<Features.Admin.UserAccounts>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
@@ -43,9 +45,11 @@ public static class PlanTrackerSetup
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
-        app.MapDeadlineApi();
+        app.MapDeadlineApi().AllowAnonymous();
         return app;
     }
 }

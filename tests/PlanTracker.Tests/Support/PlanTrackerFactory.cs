@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Web.Features.Admin;
 
 namespace PlanTracker.Tests.Support;
 
@@ -10,16 +16,19 @@ namespace PlanTracker.Tests.Support;
 /// </summary>
 public class PlanTrackerFactory : WebApplicationFactory<Program>
 {
+    public const string Password = "mat-khau-thu-123";
     private readonly TempFolder folder = new();
 
     public Dictionary<string, string?> Settings { get; } = new();
     public string DatabaseFile => folder.File("plantracker.db");
+    public TempFolder Folder => folder;
 
     public PlanTrackerFactory()
     {
         Settings["ConnectionStrings:PlanTracker"] = $"Data Source={DatabaseFile}";
         Settings["Seed:Directory"] = RepoPaths.Seed;
         Settings["Clock:Today"] = "";
+        Settings["Attachments:Directory"] = folder.File("attachments");
         Settings["Serilog:WriteTo:1:Args:path"] = folder.File("logs/plantracker-.log");
         Settings["Serilog:MinimumLevel:Default"] = "Warning";
     }
@@ -32,6 +41,49 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
             .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.json"), optional: false)
             .AddInMemoryCollection(Settings));
     }
+
+    public PlanTrackerDbContext NewDbContext()
+    {
+        _ = Server; // the host has started, migrated and seeded
+        return Services.CreateScope().ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+    }
+
+    public async Task<int> UnitIdAsync(string code)
+    {
+        await using var db = NewDbContext();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Creates an account (once per e-mail) through the same service the admin pages use.</summary>
+    public async Task<string> CreateUserAsync(string role, string? unitCode = null, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}{(unitCode is null ? "" : "." + unitCode.ToLowerInvariant())}@cantho.example";
+        _ = Server;
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        if (await db.Users.AnyAsync(u => u.Email == email)) return email;
+        int? unitId = unitCode is null ? null : await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
+        var outcome = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+            .CreateAsync(Actor.System, email, $"Người dùng {email}", role, unitId, Password);
+        if (!outcome.Succeeded) throw new InvalidOperationException(string.Join(" ", outcome.Errors));
+        return email;
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role, string? unitCode = null, string? email = null)
+    {
+        email = await CreateUserAsync(role, unitCode, email);
+        var client = NewClient();
+        var response = await client.PostFormAsync("/account/login", ("Email", email), ("Password", Password));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
+        return client;
+    }
+
+    public Task<HttpClient> ViewerAsync() => SignedInClientAsync(Roles.Viewer);
+    public Task<HttpClient> AdminAsync() => SignedInClientAsync(Roles.Admin);
 
     protected override void Dispose(bool disposing)
     {

@@ -12,5 +12,6 @@ public class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
         deliverable.Property(d => d.DeadlineNote).HasMaxLength(300);
         deliverable.HasIndex(d => d.DeadlineDue);
         deliverable.HasIndex(d => d.DeadlineKind);
+        deliverable.Property(d => d.Version).IsConcurrencyToken();
     }
 }

@@ -12,6 +12,7 @@ public class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         task.Property(t => t.Code).HasMaxLength(32);
         task.Property(t => t.SourceRef).HasMaxLength(64);
         task.HasIndex(t => new { t.SectionId, t.Code }).IsUnique();
+        task.Property(t => t.Version).IsConcurrencyToken();
         task.HasOne(t => t.ParentTask).WithMany(t => t.Subtasks).HasForeignKey(t => t.ParentTaskId)
             .OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Deliverables).WithOne(d => d.Task).HasForeignKey(d => d.TaskId);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace PlanTracker.Web.Features.Shared;
 
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Đã xảy ra lỗi";

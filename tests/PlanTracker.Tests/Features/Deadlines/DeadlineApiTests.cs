@@ -60,7 +60,7 @@ public class DeadlineApiTests(DeadlineApiTests.Host host) : IClassFixture<Deadli
     [Fact]
     public async Task Frozen_clock_shows_a_banner_on_every_page()
     {
-        var html = await host.CreateClient().GetStringAsync("/tasks");
+        var html = await (await host.ViewerAsync()).GetStringAsync("/tasks");
 
         Assert.Contains("ngày hôm nay được cố định là <strong>01/10/2019</strong>", html);
     }

@@ -10,9 +10,9 @@ public class PlanPageTests(PlanPageTests.Host host) : IClassFixture<PlanPageTest
     [Fact]
     public async Task Home_page_opens_the_seeded_plan_163_with_every_section_and_task()
     {
-        var client = host.CreateClient();
+        var client = await host.ViewerAsync();
 
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/plans/1");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -33,7 +33,7 @@ public class PlanPageTests(PlanPageTests.Host host) : IClassFixture<PlanPageTest
     [Fact]
     public async Task Task_page_shows_products_deadlines_and_the_members_of_a_coordinating_group()
     {
-        var client = host.CreateClient();
+        var client = await host.ViewerAsync();
         var plan = await client.GetStringAsync("/plans/1");
         var id = System.Text.RegularExpressions.Regex.Match(plan, """<a href="/tasks/(\d+)">1\.a</a>""").Groups[1].Value;
 
@@ -48,7 +48,7 @@ public class PlanPageTests(PlanPageTests.Host host) : IClassFixture<PlanPageTest
     [Fact]
     public async Task Unknown_task_answers_404_in_Vietnamese()
     {
-        var response = await host.CreateClient().GetAsync("/tasks/999999");
+        var response = await (await host.ViewerAsync()).GetAsync("/tasks/999999");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Không tìm thấy trang", await response.Content.ReadAsStringAsync());
@@ -57,7 +57,7 @@ public class PlanPageTests(PlanPageTests.Host host) : IClassFixture<PlanPageTest
     [Fact]
     public async Task Unit_directory_page_lists_districts_and_groups()
     {
-        var html = await host.CreateClient().GetStringAsync("/units");
+        var html = await (await host.ViewerAsync()).GetStringAsync("/units");
 
         Assert.Contains("UBND quận Ninh Kiều", html);
         Assert.Contains("UBND quận, huyện", html);

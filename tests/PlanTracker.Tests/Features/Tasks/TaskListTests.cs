@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.Tasks;
@@ -12,15 +9,9 @@ public partial class TaskListTests(TaskListTests.Host host) : IClassFixture<Task
     public sealed class Host : PlanTrackerFactory;
 
     private async Task<List<string>> CodesAsync(string query) =>
-        PageText.TaskCodes(await host.CreateClient().GetStringAsync("/tasks?" + query));
+        PageText.TaskCodes(await (await host.ViewerAsync()).GetStringAsync("/tasks?" + query));
 
-    private async Task<int> UnitIdAsync(string code)
-    {
-        _ = host.Server; // make sure the host has started and seeded
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
-    }
+    private Task<int> UnitIdAsync(string code) => host.UnitIdAsync(code);
 
     [Theory]
     [InlineData("so tu phap")]
@@ -77,7 +68,7 @@ public partial class TaskListTests(TaskListTests.Host host) : IClassFixture<Task
     [Fact]
     public async Task Search_text_is_shown_encoded_never_as_markup()
     {
-        var html = await host.CreateClient().GetStringAsync("/tasks?Q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
+        var html = await (await host.ViewerAsync()).GetStringAsync("/tasks?Q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
 
         Assert.DoesNotContain("<script>alert(1)</script>", html);
         Assert.Contains("Không có nhiệm vụ nào khớp bộ lọc", html);
@@ -86,7 +77,7 @@ public partial class TaskListTests(TaskListTests.Host host) : IClassFixture<Task
     [Fact]
     public async Task Nonsense_filters_do_not_break_the_page()
     {
-        var response = await host.CreateClient().GetAsync("/tasks?Section=abc&Quarter=2019-Q9&Kind=Nope&Unit=-4&p=999");
+        var response = await (await host.ViewerAsync()).GetAsync("/tasks?Section=abc&Quarter=2019-Q9&Kind=Nope&Unit=-4&p=999");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

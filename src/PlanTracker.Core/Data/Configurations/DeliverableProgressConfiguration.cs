@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Progress;
+
+namespace PlanTracker.Core.Data.Configurations;
+
+public class DeliverableProgressConfiguration : IEntityTypeConfiguration<DeliverableProgress>
+{
+    public void Configure(EntityTypeBuilder<DeliverableProgress> progress)
+    {
+        progress.ToTable("DeliverableProgress");
+        progress.Property(p => p.Period).HasMaxLength(8);
+        progress.Property(p => p.EvidenceNumber).HasMaxLength(100);
+        progress.Property(p => p.ResultText).HasMaxLength(4000);
+        progress.Property(p => p.UpdatedByName).HasMaxLength(200);
+        progress.Property(p => p.Version).IsConcurrencyToken();
+        progress.HasIndex(p => new { p.DeliverableId, p.Period, p.UnitId }).IsUnique();
+        progress.HasIndex(p => p.UnitId);
+        progress.HasOne(p => p.Deliverable).WithMany().HasForeignKey(p => p.DeliverableId);
+        progress.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

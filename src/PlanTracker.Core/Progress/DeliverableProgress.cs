@@ -1,0 +1,36 @@
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.Units;
+
+namespace PlanTracker.Core.Progress;
+
+/// <summary>
+/// Where one lead unit stands on one deliverable, or on one period of it: a quarter ("Q1".."Q4") of a
+/// recurring deliverable, or the progress note of a quarter for an ongoing one. Period is "" for a
+/// one-off deliverable. Each lead unit keeps its own record, since "UBND quận, huyện" means nine districts
+/// each doing the work.
+/// </summary>
+public class DeliverableProgress
+{
+    public int Id { get; set; }
+    public int DeliverableId { get; set; }
+    public Deliverable? Deliverable { get; set; }
+    public string Period { get; set; } = "";
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+
+    public ProgressStatus Status { get; set; }
+    public int ProgressPercent { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string? ResultText { get; set; }
+    /// <summary>The evidence document's number, e.g. "123/BC-STP".</summary>
+    public string? EvidenceNumber { get; set; }
+    public DateOnly? EvidenceDate { get; set; }
+
+    /// <summary>Raised on every save; a save that carries an older version is refused as a conflict.</summary>
+    public int Version { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public string? UpdatedByUserId { get; set; }
+    public string UpdatedByName { get; set; } = "";
+
+    public const string OneOff = "";
+}

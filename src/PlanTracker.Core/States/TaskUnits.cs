@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Core.States;
+
+/// <summary>
+/// Which units a task's assignments reach once groups are expanded to their members
+/// ("UBND quận, huyện" reaches each of the nine districts). Retired assignments reach nobody.
+/// </summary>
+public static class TaskUnits
+{
+    public static async Task<HashSet<int>> UnitIdsAsync(PlanTrackerDbContext db, int taskId, AssignmentRole? role, CancellationToken ct = default)
+    {
+        var assignments = db.TaskAssignments.Where(a => a.TaskId == taskId && !a.IsRetired && (role == null || a.Role == role));
+        var direct = await assignments.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToListAsync(ct);
+        var viaGroups = await db.UnitGroupMembers
+            .Where(m => assignments.Any(a => a.UnitGroupId == m.UnitGroupId))
+            .Select(m => m.UnitId).ToListAsync(ct);
+        return [.. direct, .. viaGroups];
+    }
+
+    /// <summary>The tasks a unit is assigned to in a role, directly or through a group it belongs to.</summary>
+    public static IQueryable<PlanTask> AssignedTo(this IQueryable<PlanTask> tasks, PlanTrackerDbContext db, int unitId, AssignmentRole? role)
+    {
+        var groupIds = db.UnitGroupMembers.Where(m => m.UnitId == unitId).Select(m => m.UnitGroupId);
+        return tasks.Where(t => t.Assignments.Any(a => !a.IsRetired && (role == null || a.Role == role)
+            && (a.UnitId == unitId || (a.UnitGroupId != null && groupIds.Contains(a.UnitGroupId.Value)))));
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Account;
+
+public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Nhập mật khẩu hiện tại."), DataType(DataType.Password)]
+    public string CurrentPassword { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Nhập mật khẩu mới."), DataType(DataType.Password)]
+    public string NewPassword { get; set; } = "";
+
+    [BindProperty, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
+    public string ConfirmPassword { get; set; } = "";
+
+    [BindProperty]
+    public bool ReceivesReminders { get; set; }
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => ReceivesReminders = (await users.GetUserAsync(User))?.ReceivesReminders ?? false;
+
+    public async Task<IActionResult> OnPostRemindersAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        user.ReceivesReminders = ReceivesReminders;
+        await users.UpdateAsync(user);
+        Message = ReceivesReminders ? "Bạn sẽ nhận thư nhắc việc của đơn vị." : "Bạn sẽ không nhận thư nhắc việc nữa.";
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        ReceivesReminders = user.ReceivesReminders;
+        if (!ModelState.IsValid) return Page();
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError("", IdentityMessages.Vietnamese(error));
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        Message = "Đã đổi mật khẩu.";
+        return Page();
+    }
+}

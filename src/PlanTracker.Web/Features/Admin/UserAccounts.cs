@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Import;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin;
+
+/// <summary>Account operations shared by the admin pages and the `users` command; each is recorded in history.</summary>
+public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> users, TimeProvider time)
+{
+    public sealed record Outcome(bool Succeeded, IReadOnlyList<string> Errors, AppUser? User = null)
+    {
+        public static Outcome Fail(params string[] errors) => new(false, errors);
+    }
+
+    /// <summary>Finds a unit by its code, its name or any alias the plans use.</summary>
+    public async Task<int?> FindUnitAsync(string nameOrCode)
+    {
+        var code = nameOrCode.Trim();
+        var byCode = await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        if (byCode is not null) return byCode;
+        var directory = await UnitDirectory.LoadAsync(db);
+        return directory.TryFind(nameOrCode, out var unitId, out _) ? unitId : null;
+    }
+
+    public async Task<Outcome> CreateAsync(Actor actor, string email, string displayName, string role, int? unitId, string password)
+    {
+        if (!Roles.All.Contains(role)) return Outcome.Fail($"Vai trò '{role}' không tồn tại.");
+        if (role == Roles.UnitEditor && unitId is null) return Outcome.Fail("Cán bộ đơn vị phải thuộc một đơn vị.");
+        if (unitId is { } id && !await db.Units.AnyAsync(u => u.Id == id)) return Outcome.Fail("Đơn vị không tồn tại.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = new AppUser
+        {
+            UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
+            UnitId = role == Roles.UnitEditor ? unitId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return new(false, created.Errors.Select(IdentityMessages.Vietnamese).ToList());
+        await users.AddToRoleAsync(user, role);
+        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, "UserCreated",
+            $"Tạo tài khoản {user.Email} ({Roles.Label(role)})", after: new { user.Email, user.DisplayName, Role = role, user.UnitId });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new(true, [], user);
+    }
+
+    public async Task<Outcome> SetDisabledAsync(Actor actor, string userId, bool disabled)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Outcome.Fail("Tài khoản không tồn tại.");
+        if (disabled && user.Id == actor.UserId) return Outcome.Fail("Không thể tự khóa tài khoản của chính mình.");
+        user.IsDisabled = disabled;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user); // ends open sessions
+        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, disabled ? "UserDisabled" : "UserEnabled",
+            $"{(disabled ? "Khóa" : "Mở khóa")} tài khoản {user.Email}");
+        await db.SaveChangesAsync();
+        return new(true, [], user);
+    }
+
+    /// <summary>Sets a new password chosen by the admin, to hand over to the person; their open sessions end.</summary>
+    public async Task<Outcome> ResetPasswordAsync(Actor actor, string userId, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Outcome.Fail("Tài khoản không tồn tại.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!reset.Succeeded) return new(false, reset.Errors.Select(IdentityMessages.Vietnamese).ToList());
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, "PasswordReset", $"Đặt lại mật khẩu cho {user.Email}");
+        await db.SaveChangesAsync();
+        return new(true, [], user);
+    }
+}

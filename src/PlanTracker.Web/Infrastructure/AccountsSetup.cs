@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+
+namespace PlanTracker.Web.Infrastructure;
+
+public static class AccountsSetup
+{
+    public const string UnitClaim = "plantracker:unit";
+    public const string NameClaim = "plantracker:name";
+
+    public static IServiceCollection AddPlanTrackerAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PlanTrackerDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<UnitClaimsFactory>()
+            .AddSignInManager<DisabledAwareSignInManager>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "PlanTracker.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        // A disabled account or a reset password ends open sessions at their next request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddScoped<FirstAdminSetup>();
+        return services;
+    }
+
+    public static int? UnitId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(UnitClaim), out var id) ? id : null;
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(NameClaim) ?? user.Identity?.Name ?? "";
+
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static Core.History.Actor Actor(this ClaimsPrincipal user) => new(user.UserId(), user.DisplayName());
+
+    private sealed class UnitClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+        : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+        {
+            var identity = await base.GenerateClaimsAsync(user);
+            identity.AddClaim(new Claim(NameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+            if (user.UnitId is { } unitId)
+                identity.AddClaim(new Claim(UnitClaim, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return identity;
+        }
+    }
+}
+
+/// <summary>Refuses sign-in, and ends sessions at the next stamp check, for disabled accounts.</summary>
+public sealed class DisabledAwareSignInManager(
+    UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger,
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: false } ? user : null;
+    }
+}
