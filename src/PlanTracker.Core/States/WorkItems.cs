@@ -19,11 +19,12 @@ public static class WorkItems
 {
     /// <summary>The work items of a plan (or of every plan), optionally for one lead unit, as of a date.</summary>
     public static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
-        int? planId = null, int? unitId = null, CancellationToken ct = default)
+        int? planId = null, int? unitId = null, CancellationToken ct = default, int? taskId = null)
     {
         var deliverables = await db.Deliverables.AsNoTracking()
             .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired)
             .Where(d => planId == null || d.Task!.Section!.PlanId == planId)
+            .Where(d => taskId == null || d.TaskId == taskId)
             .Select(d => new
             {
                 d.Id, d.TaskId, d.Task!.Code, d.Task.Activity, d.Product, d.DeadlineKind, d.DeadlineText,
@@ -35,6 +36,7 @@ public static class WorkItems
         var progress = (await db.Progress.AsNoTracking()
                 .Where(p => unitId == null || p.UnitId == unitId)
                 .Where(p => planId == null || p.Deliverable!.Task!.Section!.PlanId == planId)
+                .Where(p => taskId == null || p.Deliverable!.TaskId == taskId)
                 .ToListAsync(ct))
             .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 

@@ -20,16 +20,19 @@ public sealed class FirstAdminSetup(PlanTrackerDbContext db, UserManager<AppUser
                 await roles.CreateAsync(new IdentityRole(role));
     }
 
-    public async Task AnnounceSetupLinkIfNoUserAsync(CancellationToken ct = default)
+    /// <summary>Writes a fresh setup link to the log (and returns it) while no user exists; earlier unused links stop working.</summary>
+    public async Task<string?> AnnounceSetupLinkIfNoUserAsync(CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(ct)) return null;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
         await db.SetupTokens.Where(t => t.UsedAtUtc == null).ExecuteDeleteAsync(ct);
         db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedAtUtc = now, ExpiresAtUtc = now.AddHours(24) });
         await db.SaveChangesAsync(ct);
         var baseUrl = (config["App:BaseUrl"] ?? config["Urls"]?.Split(';')[0] ?? "http://localhost:5080").TrimEnd('/');
-        log.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink}", $"{baseUrl}/setup/{token}");
+        var link = $"{baseUrl}/setup/{token}";
+        log.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink}", link);
+        return link;
     }
 
     public async Task<bool> IsValidAsync(string token, CancellationToken ct = default)

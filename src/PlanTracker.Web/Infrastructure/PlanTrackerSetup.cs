@@ -24,9 +24,12 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
+        builder.Services.AddScoped<Permissions>();
+        builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(mvc => VietnameseBindingMessages.Apply(mvc.ModelBindingMessageProvider));
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -40,6 +43,13 @@ public static class PlanTrackerSetup
             app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            return next();
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),

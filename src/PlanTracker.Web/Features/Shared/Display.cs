@@ -37,5 +37,19 @@ public static class Display
 
     public static string Meaning(Deliverable d) => Meaning(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue);
 
+    /// <summary>A UTC instant as Vietnamese local time, dd/MM/yyyy HH:mm.</summary>
+    public static string DateTime(System.DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), PlanTracker.Core.Time.VietnamClock.Zone)
+            .ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string StatusLabel(PlanTracker.Core.Progress.ProgressStatus status) => status switch
+    {
+        PlanTracker.Core.Progress.ProgressStatus.Done => "Hoàn thành",
+        PlanTracker.Core.Progress.ProgressStatus.InProgress => "Đang thực hiện",
+        _ => "Chưa thực hiện",
+    };
+
+    public static string StateClass(PlanTracker.Core.States.DeliverableState state) => "state state-" + state.ToString().ToLowerInvariant();
+
     public static string RoleLabel(AssignmentRole role) => role == AssignmentRole.Lead ? "Chủ trì" : "Phối hợp";
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.States;
+using PlanTracker.Core.Time;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.MyTasks;
+
+/// <summary>
+/// "Nhiệm vụ của tôi": what the user's unit leads, grouped by state with the overdue first, then what
+/// it coordinates. Admins and viewers pick a unit to see its list.
+/// </summary>
+public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
+{
+    public static readonly DeliverableState[] StateOrder =
+        [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.DoneLate, DeliverableState.DoneOnTime];
+
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    public DateOnly AsOfDate => AsOf ?? clock.Today;
+
+    public string? UnitName { get; private set; }
+    public ILookup<DeliverableState, WorkItem> Led { get; private set; } = Array.Empty<WorkItem>().ToLookup(i => i.State);
+    public List<PlanTask> Coordinated { get; private set; } = [];
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+    public bool CanPickUnit => !User.IsInRole(Roles.UnitEditor);
+    public bool CanUpdate => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.UnitEditor);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!CanPickUnit) Unit = User.UnitId();
+        else Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
+            .Select(u => (u.Id, u.Name)).ToList();
+        if (Unit is not { } unitId) return Page();
+
+        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
+        if (UnitName is null) return NotFound();
+
+        var items = await WorkItems.LoadAsync(db, AsOfDate, unitId: unitId);
+        Led = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.TaskCode).ToLookup(i => i.State);
+        Coordinated = await db.Tasks.AsNoTracking()
+            .Where(t => !t.IsRetired && !t.Section!.IsRetired)
+            .AssignedTo(db, unitId, AssignmentRole.Coordinating)
+            .Include(t => t.Deliverables.Where(d => !d.IsRetired))
+            .OrderBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
+            .AsSplitQuery()
+            .ToListAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.Progress;
+using PlanTracker.Core.States;
+using PlanTracker.Core.Time;
+using PlanTracker.Web.Features.Evidence;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Progress;
+
+/// <summary>
+/// A lead unit records where it stands on a deliverable (or one quarter of a recurring one): status,
+/// progress, completion date, result, evidence and files. A save made on an outdated version is refused.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+[RequestSizeLimit(64 * 1024 * 1024)]
+public class EditModel(PlanTrackerDbContext db, Permissions permissions, EvidenceStore evidence, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string Period { get; set; } = "";
+    [BindProperty] public ProgressInput Input { get; set; } = new();
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public Deliverable Deliverable { get; private set; } = null!;
+    public string UnitName { get; private set; } = "";
+    public IReadOnlyList<Periods.Period> PeriodChoices { get; private set; } = [];
+    public DateOnly? Due { get; private set; }
+    public DeliverableProgress? Saved { get; private set; }
+    public List<Attachment> Attachments { get; private set; } = [];
+    public bool IsOngoing => Deliverable.DeadlineKind == DeadlineKind.Ongoing;
+    public DateOnly Today => clock.Today;
+    public string MaxMegabytes => (evidence.MaxBytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var denied = await LoadAsync(id);
+        if (denied is not null) return denied;
+        Input = ProgressInput.From(Saved);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var denied = await LoadAsync(id);
+        if (denied is not null) return denied;
+        Validate();
+        var rejections = new List<string>();
+        foreach (var file in Files)
+            if (await evidence.RejectionAsync(file) is { } reason) rejections.Add(reason);
+        rejections.ForEach(r => ModelState.AddModelError(nameof(Files), r));
+        if (!ModelState.IsValid) return Page();
+
+        if ((Saved?.Version ?? 0) != Input.Version) return Conflict();
+        var saved = await SaveAsync();
+        if (!saved) return Conflict();
+        TempData["Notice"] = "Đã lưu cập nhật.";
+        return Redirect($"/tasks/{Deliverable.TaskId}#deliverable-{Deliverable.Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId)
+    {
+        var denied = await LoadAsync(id);
+        if (denied is not null) return denied;
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.DeliverableId == id
+            && a.UnitId == Unit && a.Period == Period && !a.IsRemoved);
+        if (attachment is null) return NotFound();
+        attachment.IsRemoved = true;
+        db.Record(User.Actor(), clock.Now.UtcDateTime, nameof(Attachment), attachment.Id, "AttachmentRemoved",
+            $"{UnitName}: gỡ tệp \"{attachment.FileName}\" khỏi {DescribeItem()}", taskId: Deliverable.TaskId);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"Đã gỡ tệp \"{attachment.FileName}\" (tệp vẫn được lưu trong lịch sử).";
+        return Redirect($"/deliverables/{id}/progress?unit={Unit}&period={Uri.EscapeDataString(Period)}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        var deliverable = await db.Deliverables.Include(d => d.Task!).ThenInclude(t => t.Section!).ThenInclude(s => s.Plan)
+            .FirstOrDefaultAsync(d => d.Id == id && !d.IsRetired && !d.Task!.IsRetired);
+        if (deliverable is null) return NotFound();
+        Deliverable = deliverable;
+        if (Unit == 0 && User.UnitId() is { } own) Unit = own;
+
+        PeriodChoices = IsOngoing
+            ? Periods.Quarters.Select(q => new Periods.Period(q, null, null)).ToList()
+            : Periods.Of(deliverable);
+        if (string.IsNullOrEmpty(Period) && PeriodChoices.Count > 0)
+            Period = IsOngoing ? $"Q{(clock.Today.Month + 2) / 3}" : PeriodChoices[0].Key;
+        var period = PeriodChoices.FirstOrDefault(p => p.Key == Period);
+        if (period is null) return NotFound();
+        Due = period.Due;
+
+        if (!await permissions.CanUpdateProgressAsync(User, deliverable.TaskId, Unit)) return Forbid();
+        UnitName = await db.Units.Where(u => u.Id == Unit).Select(u => u.Name).SingleAsync();
+        Saved = await db.Progress.FirstOrDefaultAsync(p => p.DeliverableId == id && p.Period == Period && p.UnitId == Unit);
+        Attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.DeliverableId == id && a.Period == Period && a.UnitId == Unit && !a.IsRemoved)
+            .OrderBy(a => a.UploadedAtUtc).ToListAsync();
+        return null;
+    }
+
+    private void Validate()
+    {
+        var today = clock.Today;
+        if (IsOngoing)
+        {
+            Input.Status = ProgressStatus.InProgress;
+            Input.CompletedOn = null;
+            if (string.IsNullOrWhiteSpace(Input.ResultText))
+                ModelState.AddModelError("Input.ResultText", "Nhập kết quả thực hiện trong kỳ.");
+        }
+        if (Input.Status == ProgressStatus.Done && Input.CompletedOn is null)
+            ModelState.AddModelError("Input.CompletedOn", "Nhập ngày hoàn thành khi trạng thái là Hoàn thành.");
+        if (Input.Status != ProgressStatus.Done && Input.CompletedOn is not null)
+            ModelState.AddModelError("Input.CompletedOn", "Chỉ ghi ngày hoàn thành khi trạng thái là Hoàn thành.");
+        if (Input.CompletedOn > today)
+            ModelState.AddModelError("Input.CompletedOn", $"Ngày hoàn thành không được sau hôm nay ({Display.Date(today)}).");
+        if (Input.EvidenceDate > today)
+            ModelState.AddModelError("Input.EvidenceDate", $"Ngày văn bản không được sau hôm nay ({Display.Date(today)}).");
+        if (Input.EvidenceDate is not null && string.IsNullOrWhiteSpace(Input.EvidenceNumber))
+            ModelState.AddModelError("Input.EvidenceNumber", "Nhập số văn bản đi kèm ngày văn bản.");
+    }
+
+    /// <summary>Saves the record, its files and its history in one unit of work; false when someone saved first.</summary>
+    private async Task<bool> SaveAsync()
+    {
+        var now = clock.Now.UtcDateTime;
+        var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
+        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit }).Entity;
+        Input.ApplyTo(record);
+        record.Version++;
+        record.UpdatedAtUtc = now;
+        record.UpdatedByUserId = User.UserId();
+        record.UpdatedByName = User.DisplayName();
+
+        var stored = new List<string>();
+        foreach (var file in Files)
+        {
+            var (storedName, contentType) = await evidence.SaveAsync(file, now);
+            stored.Add(storedName);
+            db.Attachments.Add(new Attachment
+            {
+                DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, FileName = Path.GetFileName(file.FileName),
+                ContentType = contentType, SizeBytes = file.Length, StoredName = storedName, UploadedAtUtc = now,
+                UploadedByUserId = User.UserId(), UploadedByName = User.DisplayName(),
+            });
+        }
+
+        var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => Path.GetFileName(f.FileName)))}";
+        db.Record(User.Actor(), now, nameof(DeliverableProgress), Deliverable.Id, "ProgressUpdated",
+            $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
+            before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            stored.ForEach(evidence.DeleteQuietly);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private IActionResult Conflict()
+    {
+        db.ChangeTracker.Clear();
+        Saved = db.Progress.AsNoTracking().FirstOrDefault(p => p.DeliverableId == Deliverable.Id && p.Period == Period && p.UnitId == Unit);
+        IsConflict = true;
+        ModelState.Remove("Input.Version");
+        Input.Version = Saved?.Version ?? 0;
+        return Page();
+    }
+
+    public bool IsConflict { get; private set; }
+
+    public string DescribeItem() =>
+        $"{Deliverable.Task!.Code} \"{Deliverable.Product ?? "sản phẩm"}\"{(Period == "" ? "" : " " + Periods.Label(Period))}";
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using PlanTracker.Core.Progress;
+
+namespace PlanTracker.Web.Features.Progress;
+
+/// <summary>What a unit posts about one deliverable (or one quarter of it).</summary>
+public sealed class ProgressInput
+{
+    [Display(Name = "Trạng thái")]
+    public ProgressStatus Status { get; set; }
+
+    [Display(Name = "Tiến độ (%)"), Range(0, 100, ErrorMessage = "Tiến độ phải từ 0 đến 100%.")]
+    public int ProgressPercent { get; set; }
+
+    [Display(Name = "Ngày hoàn thành")]
+    public DateOnly? CompletedOn { get; set; }
+
+    [Display(Name = "Kết quả thực hiện"), StringLength(4000, ErrorMessage = "Kết quả thực hiện dài quá 4000 ký tự.")]
+    public string? ResultText { get; set; }
+
+    [Display(Name = "Số văn bản"), StringLength(100, ErrorMessage = "Số văn bản dài quá 100 ký tự.")]
+    public string? EvidenceNumber { get; set; }
+
+    [Display(Name = "Ngày văn bản")]
+    public DateOnly? EvidenceDate { get; set; }
+
+    /// <summary>The version of the record the form was opened on; 0 when there was none.</summary>
+    public int Version { get; set; }
+
+    public static ProgressInput From(DeliverableProgress? record) => record is null ? new() : new()
+    {
+        Status = record.Status,
+        ProgressPercent = record.ProgressPercent,
+        CompletedOn = record.CompletedOn,
+        ResultText = record.ResultText,
+        EvidenceNumber = record.EvidenceNumber,
+        EvidenceDate = record.EvidenceDate,
+        Version = record.Version,
+    };
+
+    public void ApplyTo(DeliverableProgress record)
+    {
+        record.Status = Status;
+        record.ProgressPercent = Status == ProgressStatus.Done ? 100 : ProgressPercent;
+        record.CompletedOn = Status == ProgressStatus.Done ? CompletedOn : null;
+        record.ResultText = Clean(ResultText);
+        record.EvidenceNumber = Clean(EvidenceNumber);
+        record.EvidenceDate = EvidenceDate;
+    }
+
+    /// <summary>The fields history keeps, before and after.</summary>
+    public static object Snapshot(DeliverableProgress r) => new
+    {
+        r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Normalize();
+}
