@@ -29,7 +29,12 @@ public static class PlanTrackerSetup
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddMvcOptions(mvc => VietnameseBindingMessages.Apply(mvc.ModelBindingMessageProvider));
+            .AddMvcOptions(mvc =>
+            {
+                // Required fields are marked [Required] with a Vietnamese message; nullability alone says nothing to users.
+                mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                VietnameseBindingMessages.Apply(mvc.ModelBindingMessageProvider);
+            });
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(json =>

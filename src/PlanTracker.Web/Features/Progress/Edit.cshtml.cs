@@ -84,6 +84,7 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
             .FirstOrDefaultAsync(d => d.Id == id && !d.IsRetired && !d.Task!.IsRetired);
         if (deliverable is null) return NotFound();
         Deliverable = deliverable;
+        Period ??= ""; // the binder turns an empty field into null
         if (Unit == 0 && User.UnitId() is { } own) Unit = own;
 
         PeriodChoices = IsOngoing
