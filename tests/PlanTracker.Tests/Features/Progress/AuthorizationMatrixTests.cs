@@ -1,0 +1,195 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Progress;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Features.Progress;
+
+/// <summary>
+/// Each role against each action, on task 1.a (led by Sở Tư pháp, coordinated by "Sở, ngành TP" and
+/// "UBND quận, huyện"). Cục Thuế is named on 1.a neither directly nor through a group.
+/// </summary>
+public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["Clock:Today"] = "2019-10-01";
+    }
+
+    public enum Who { Anonymous, Admin, Viewer, LeadEditor, CoordinatingEditor, OtherUnitEditor }
+
+    private async Task<HttpClient> ClientAsync(Who who) => who switch
+    {
+        Who.Anonymous => host.NewClient(),
+        Who.Admin => await host.AdminAsync(),
+        Who.Viewer => await host.ViewerAsync(),
+        Who.LeadEditor => await host.SignedInClientAsync(Roles.UnitEditor, "STP"),
+        Who.CoordinatingEditor => await host.SignedInClientAsync(Roles.UnitEditor, "UBND_NINHKIEU"),
+        _ => await host.SignedInClientAsync(Roles.UnitEditor, "CUCTHUE"), // in no group named on 1.a
+    };
+
+    /// <summary>An evidence file on 1.a uploaded straight into the store, so that downloads can be tried.</summary>
+    private async Task<int> EvidenceOn1aAsync()
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        await using var db = host.NewDbContext();
+        if (await db.Attachments.FirstOrDefaultAsync(a => a.DeliverableId == deliverableId) is { } existing) return existing.Id;
+        var folder = Path.Combine(host.Folder.Path, "attachments", "2019");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bang-chung.pdf"), "%PDF-1.4 test"u8.ToArray());
+        var attachment = new Attachment
+        {
+            DeliverableId = deliverableId, UnitId = await host.UnitIdAsync("STP"), FileName = "bang-chung.pdf",
+            ContentType = "application/pdf", SizeBytes = 13, StoredName = Path.Combine("2019", "bang-chung.pdf"), UploadedAtUtc = DateTime.UtcNow,
+        };
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync();
+        return attachment.Id;
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Progress_form_of_Sở_Tư_pháp_opens_only_for_that_unit_and_admins(Who who, HttpStatusCode expected)
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).GetAsync($"/deliverables/{deliverableId}/progress?unit={stp}&period=");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Viewer)]
+    [InlineData(Who.CoordinatingEditor)]
+    [InlineData(Who.OtherUnitEditor)]
+    public async Task Posting_an_update_for_another_units_deliverable_is_forbidden_and_changes_nothing(Who who)
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        var stp = await host.UnitIdAsync("STP");
+        var client = await ClientAsync(who);
+        var token = FormPosting.AntiforgeryToken(await client.GetStringAsync("/tasks")); // any page of theirs gives a token
+
+        var response = await client.PostAsync($"/deliverables/{deliverableId}/progress?unit={stp}&period=", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Unit", stp.ToString()), new("Period", ""),
+             new("Input.Status", "Done"), new("Input.CompletedOn", "2019-09-01"), new("Input.Version", "0")]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.False(await db.Progress.AnyAsync(p => p.DeliverableId == deliverableId && p.Status == ProgressStatus.Done));
+    }
+
+    [Fact]
+    public async Task A_unit_editor_cannot_update_in_the_name_of_another_lead_unit()
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.c", 0); // led by "UBND quận, huyện"
+        var ninhKieu = await host.UnitIdAsync("UBND_NINHKIEU");
+        var caiRang = await host.UnitIdAsync("UBND_CAIRANG");
+        var client = await host.SignedInClientAsync(Roles.UnitEditor, "UBND_NINHKIEU");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/deliverables/{deliverableId}/progress?unit={ninhKieu}&period=")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/deliverables/{deliverableId}/progress?unit={caiRang}&period=")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.OK)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Evidence_files_are_served_only_to_those_who_may_see_the_task(Who who, HttpStatusCode expected)
+    {
+        var attachmentId = await EvidenceOn1aAsync();
+
+        var response = await (await ClientAsync(who)).GetAsync($"/attachments/{attachmentId}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("bang-chung.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        }
+    }
+
+    [Fact]
+    public async Task Evidence_files_are_not_reachable_as_static_files()
+    {
+        await EvidenceOn1aAsync();
+
+        var response = await (await host.AdminAsync()).GetAsync("/2019/bang-chung.pdf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.Redirect)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Comments_come_from_admins_and_the_units_on_the_task(Who who, HttpStatusCode expected)
+    {
+        var (taskId, _) = await host.DeliverableAsync("1.a", 0);
+        var client = await ClientAsync(who);
+        var text = $"Ý kiến của {who}";
+
+        var response = await client.PostFormAsync($"/tasks/{taskId}", [new("CommentText", text)], $"/tasks/{taskId}?handler=Comment");
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal(expected == HttpStatusCode.Redirect, await db.Comments.AnyAsync(c => c.Text == text));
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    public async Task Account_administration_is_for_admins_only(Who who, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(who);
+
+        Assert.Equal(expected, (await client.GetAsync("/admin/users")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Viewer)]
+    [InlineData(Who.LeadEditor)]
+    public async Task Non_admins_cannot_create_accounts(Who who)
+    {
+        var client = await ClientAsync(who);
+        var token = FormPosting.AntiforgeryToken(await client.GetStringAsync("/tasks"));
+        var email = $"tao-{who}@cantho.example";
+
+        var response = await client.PostAsync("/admin/users?handler=Create", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Input.Email", email), new("Input.DisplayName", "X"),
+             new("Input.Role", Roles.Admin), new("Input.Password", "mat-khau-dai-123")]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_anti_forgery_token_is_refused()
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        var stp = await host.UnitIdAsync("STP");
+        var client = await ClientAsync(Who.LeadEditor);
+
+        var response = await client.PostAsync($"/deliverables/{deliverableId}/progress?unit={stp}&period=", new FormUrlEncodedContent(
+            [new("Unit", stp.ToString()), new("Input.Status", "InProgress"), new("Input.ResultText", "không có token")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.False(await db.Progress.AnyAsync(p => p.ResultText == "không có token"));
+    }
+}
