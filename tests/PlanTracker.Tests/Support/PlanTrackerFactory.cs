@@ -44,7 +44,7 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
 
     public PlanTrackerDbContext NewDbContext()
     {
-        _ = Server; // the host has started, migrated and seeded
+        StartServer(); // the host has started, migrated and seeded
         return Services.CreateScope().ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
     }
 
@@ -58,7 +58,7 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
     public async Task<string> CreateUserAsync(string role, string? unitCode = null, string? email = null)
     {
         email ??= $"{role.ToLowerInvariant()}{(unitCode is null ? "" : "." + unitCode.ToLowerInvariant())}@cantho.example";
-        _ = Server;
+        StartServer();
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         if (await db.Users.AnyAsync(u => u.Email == email)) return email;

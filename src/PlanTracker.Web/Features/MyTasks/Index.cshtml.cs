@@ -42,8 +42,9 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 
         var items = await WorkItems.LoadAsync(db, AsOfDate, unitId: unitId);
         Led = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.TaskCode).ToLookup(i => i.State);
+        var ledTaskIds = items.Select(i => i.TaskId).Distinct().ToList();
         Coordinated = await db.Tasks.AsNoTracking()
-            .Where(t => !t.IsRetired && !t.Section!.IsRetired)
+            .Where(t => !t.IsRetired && !t.Section!.IsRetired && !ledTaskIds.Contains(t.Id))
             .AssignedTo(db, unitId, AssignmentRole.Coordinating)
             .Include(t => t.Deliverables.Where(d => !d.IsRetired))
             .OrderBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
