@@ -8,9 +8,12 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly TempFolder folder = new();
 
-    public TestDatabase()
+    public TestDatabase() : this(null) { }
+
+    /// <summary>A database in a new temp folder, or an existing file (migrated if needed).</summary>
+    public TestDatabase(string? file)
     {
-        ConnectionString = $"Data Source={folder.File("plantracker.db")}";
+        ConnectionString = $"Data Source={file ?? folder.File("plantracker.db")}";
         using var db = NewContext();
         db.Database.Migrate();
     }

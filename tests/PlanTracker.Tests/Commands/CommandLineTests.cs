@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Commands;
+
+public class CommandLineTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly Dictionary<string, string> environment;
+
+    public CommandLineTests() => environment = new()
+    {
+        ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
+        ["Seed__Directory"] = RepoPaths.Seed,
+        ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
+    };
+
+    public void Dispose() => folder.Dispose();
+
+    private TestDatabase OpenDatabase() => new(folder.File("cli.db"));
+
+    [Fact]
+    public async Task Users_create_reads_the_password_from_standard_input_and_links_the_unit()
+    {
+        var result = await AppProcess.RunAsync(environment, "mat-khau-cli-2019",
+            "users", "create", "--email", "cli.stp@cantho.example", "--role", "UnitEditor", "--unit", "Sở Tư pháp");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("Created UnitEditor account cli.stp@cantho.example", result.Output);
+        using var database = OpenDatabase();
+        await using var db = database.NewContext();
+        var user = await db.Users.Include(u => u.Unit).SingleAsync();
+        Assert.Equal("Sở Tư pháp", user.Unit!.Name);
+        Assert.Contains(await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(), r => r == Roles.UnitEditor);
+    }
+
+    [Theory]
+    [InlineData("mat-khau-cli-2019", "Sở Không Có", "no unit is named or coded")]
+    [InlineData("", "STP", "no password on standard input")]
+    [InlineData("ngan", "STP", "Mật khẩu phải có ít nhất 10 ký tự")]
+    public async Task Users_create_refuses_bad_input_with_a_message(string password, string unit, string message)
+    {
+        var result = await AppProcess.RunAsync(environment, password,
+            "users", "create", "--email", "x@cantho.example", "--role", "UnitEditor", "--unit", unit);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Import_of_a_malformed_file_exits_non_zero_naming_the_path()
+    {
+        var bad = folder.Write("bad.json", """{ "plan": { "number": "1/KH", "title": "x", "year": "hai nghìn" }, "sections": [] }""");
+
+        var result = await AppProcess.RunAsync(environment, null, "import", bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("$.plan.year", result.Error);
+        Assert.Contains("nothing was written", result.Error);
+    }
+
+    [Fact]
+    public async Task Import_of_the_seed_after_first_start_changes_nothing()
+    {
+        var result = await AppProcess.RunAsync(environment, null, "import", RepoPaths.PlanSeed);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("already imported from this file; nothing changed", result.Output);
+    }
+}

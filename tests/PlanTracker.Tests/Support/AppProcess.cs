@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace PlanTracker.Tests.Support;
+
+/// <summary>Runs the built app as an operator would (`dotnet PlanTracker.Web.dll VERB ...`) and captures what it says.</summary>
+public static class AppProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(IDictionary<string, string> environment, string? standardInput, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PlanTracker.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+
+        using var process = Process.Start(start)!;
+        if (standardInput is not null) await process.StandardInput.WriteLineAsync(standardInput);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
