@@ -10,6 +10,7 @@ public static class CommandLine
     {
         "import" => new ImportCommand(args[1..]),
         "users" => new UsersCommand(args[1..]),
+        "generate" => new GenerateCommand(args[1..]),
         "help" or "--help" or "-h" => new HelpCommand(),
         _ => null,
     };
@@ -28,6 +29,8 @@ public sealed class HelpCommand : ICommand
           import FILE...       import plan files (seed/plan-*.json) or unit directories (seed/units-*.json)
           users create --email E --role Admin|UnitEditor|Viewer [--unit "Sở Tư pháp"] [--name "Full Name"]
                                create an account; the password is read from standard input
+          generate [--units N] [--deliverables N] [--years N] [--seed N] [--first-year YYYY] [--all-open] [--users]
+                               synthetic province-scale data for benchmarks and training
           help                 show this text
         """;
 

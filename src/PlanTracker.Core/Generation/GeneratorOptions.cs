@@ -1,0 +1,20 @@
+namespace PlanTracker.Core.Generation;
+
+/// <summary>How much synthetic data to make. The same options and seed always give the same data.</summary>
+public sealed record GeneratorOptions
+{
+    public int Units { get; init; } = 1000;
+    public int Deliverables { get; init; } = 100_000;
+    public int Years { get; init; } = 5;
+    public int FirstYear { get; init; } = 2019;
+    public int Seed { get; init; } = 163;
+    /// <summary>"Today" for the generated progress: what is past due is mostly done, some of it late, some overdue.</summary>
+    public DateOnly Today { get; init; } = new(2023, 10, 1);
+    /// <summary>
+    /// The fixed cross-tracker scenario: every deliverable open, due dates spread evenly from 110 days
+    /// before today to 254 days after, one user per unit.
+    /// </summary>
+    public bool AllOpen { get; init; }
+    public int OverdueDaysBack { get; init; } = 110;
+    public int DueDaysAhead { get; init; } = 254;
+}

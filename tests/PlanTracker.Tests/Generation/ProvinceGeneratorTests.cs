@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.Generation;
+using PlanTracker.Core.States;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Generation;
+
+public class ProvinceGeneratorTests
+{
+    private static readonly GeneratorOptions Small = new() { Units = 60, Deliverables = 600, Years = 2, Seed = 7, Today = new DateOnly(2020, 10, 1) };
+
+    private static async Task<(GeneratorSummary Summary, List<string> Rows)> GenerateAsync(GeneratorOptions options, string? password = null)
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var summary = await new ProvinceGenerator(db).GenerateAsync(options, password);
+        var rows = await db.Deliverables.OrderBy(d => d.Id)
+            .Select(d => d.Task!.Code + "|" + d.Task.Activity + "|" + d.Product + "|" + d.DeadlineText).ToListAsync();
+        return (summary, rows);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_data()
+    {
+        var first = await GenerateAsync(Small);
+        var second = await GenerateAsync(Small);
+
+        Assert.Equal(600, first.Summary.Deliverables);
+        Assert.Equal(60, first.Summary.Units);
+        Assert.Equal(first.Rows, second.Rows);
+        Assert.NotEqual(first.Rows, (await GenerateAsync(Small with { Seed = 8 })).Rows);
+    }
+
+    [Fact]
+    public async Task Deadlines_come_in_plan_163_kinds_and_all_parse()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        await new ProvinceGenerator(db).GenerateAsync(Small with { Deliverables = 2000 });
+
+        var kinds = await db.Deliverables.GroupBy(d => d.DeadlineKind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+
+        Assert.False(kinds.ContainsKey(DeadlineKind.Unparsed));
+        Assert.InRange(kinds[DeadlineKind.Year] / 2000.0, 0.40, 0.65); // 37 of 71 in Plan 163
+        Assert.True(kinds.ContainsKey(DeadlineKind.Ongoing) && kinds.ContainsKey(DeadlineKind.Quarter) && kinds.ContainsKey(DeadlineKind.RecurringQuarterly));
+    }
+
+    [Fact]
+    public async Task Past_due_work_is_partly_done_late_and_partly_overdue()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        await new ProvinceGenerator(db).GenerateAsync(Small);
+
+        var states = (await WorkItems.LoadAsync(db, Small.Today)).GroupBy(i => i.State).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.True(states[DeliverableState.DoneOnTime] > states[DeliverableState.DoneLate]);
+        Assert.True(states[DeliverableState.Overdue] > 0);
+        Assert.True(states[DeliverableState.InProgress] > 0);
+    }
+
+    [Fact]
+    public async Task The_fixed_scenario_has_every_deliverable_open_and_about_thirty_percent_overdue()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var today = new DateOnly(2019, 10, 1);
+        var summary = await new ProvinceGenerator(db).GenerateAsync(new GeneratorOptions { Units = 60, Deliverables = 1000, AllOpen = true, Today = today }, "mat-khau-sinh-ra-1");
+
+        var items = await WorkItems.LoadAsync(db, today);
+
+        Assert.Equal(60, summary.Users);
+        Assert.Equal(1000, await db.Deliverables.CountAsync());
+        Assert.DoesNotContain(items, i => i.State.IsDone());
+        Assert.InRange(items.Count(i => i.State == DeliverableState.Overdue) / (double)items.Count, 0.27, 0.33);
+        Assert.Equal(today.AddDays(-110), await db.Deliverables.MinAsync(d => d.DeadlineDue));
+    }
+}
