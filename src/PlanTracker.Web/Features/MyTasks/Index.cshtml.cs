@@ -19,6 +19,9 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
     public static readonly DeliverableState[] StateOrder =
         [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.DoneLate, DeliverableState.DoneOnTime];
 
+    /// <summary>Rows shown per state; a province-level unit can lead thousands of items, the rest are one link away.</summary>
+    public const int MaxPerState = 100;
+
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
     public DateOnly AsOfDate => AsOf ?? clock.Today;
@@ -47,7 +50,8 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
             .Where(t => !t.IsRetired && !t.Section!.IsRetired && !ledTaskIds.Contains(t.Id))
             .AssignedTo(db, unitId, AssignmentRole.Coordinating)
             .Include(t => t.Deliverables.Where(d => !d.IsRetired))
-            .OrderBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
+            .OrderByDescending(t => t.Section!.Plan!.Year).ThenBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
+            .Take(MaxPerState + 1)
             .AsSplitQuery()
             .ToListAsync();
         return Page();
