@@ -4,20 +4,48 @@ using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Infrastructure;
 
+/// <summary>
+/// The provider seam: SQLite (the embedded default) or PostgreSQL, chosen by Database:Provider. Everything
+/// provider-specific (connection strings, migrations assemblies, locks, pragmas) stays in this file.
+/// </summary>
 public static class DatabaseSetup
 {
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>Any 64-bit number the app owns: the advisory lock two PostgreSQL servers take to migrate and seed one at a time.</summary>
+    private const long StartupLockKey = 0x50_6C_61_6E_54_72_6B; // "PlanTrk"
+
     public static IServiceCollection AddPlanTrackerDatabase(this IServiceCollection services)
     {
         // Settings are read when the first context is made, so that test hosts can override them.
         services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            var provider = config["Database:Provider"] ?? "Sqlite";
-            if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
-            options.UseSqlite(SqliteConnectionString(config), sqlite => sqlite.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name));
+            if (IsPostgres(config))
+                options.UseNpgsql(PostgresConnectionString(config), pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres"));
+            else
+                options.UseSqlite(SqliteConnectionString(config), sqlite => sqlite.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name));
         });
         return services;
+    }
+
+    public static bool IsPostgres(IConfiguration config)
+    {
+        var provider = config["Database:Provider"] ?? Sqlite;
+        if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)) return true;
+        if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase)) return false;
+        throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use '{Sqlite}' or '{Postgres}'.");
+    }
+
+    private static string PostgresConnectionString(IConfiguration config)
+    {
+        var connection = config.GetConnectionString("PlanTracker");
+        if (string.IsNullOrWhiteSpace(connection) || connection.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:PlanTracker is not a PostgreSQL connection string; "
+                + "set it, e.g. ConnectionStrings__PlanTracker=\"Host=127.0.0.1;Port=5432;Database=plantracker;Username=plantracker;Password=...\".");
+        return connection;
     }
 
     /// <summary>The configured SQLite connection string with its file made absolute and its folder created.</summary>
@@ -33,17 +61,37 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates or migrates the database, switches SQLite to WAL, and loads the seed into an empty database.</summary>
+    /// <summary>
+    /// Creates or migrates the database, switches SQLite to WAL, and loads the seed into an empty database.
+    /// On PostgreSQL this runs under an advisory lock, so that servers starting together migrate and seed once.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
-        var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
-        await accounts.EnsureRolesAsync(ct);
-        await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session; everything below uses it
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", ct);
+        }
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
+            var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
+            await accounts.EnsureRolesAsync(ct);
+            await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

@@ -25,7 +25,13 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
 
     public PlanTrackerFactory()
     {
-        Settings["ConnectionStrings:PlanTracker"] = $"Data Source={DatabaseFile}";
+        if (TestProvider.IsPostgres)
+        {
+            Settings["Database:Provider"] = "Postgres";
+            Settings["ConnectionStrings:PlanTracker"] = PostgresServer.Instance.NewDatabase();
+        }
+        else
+            Settings["ConnectionStrings:PlanTracker"] = $"Data Source={DatabaseFile}";
         Settings["Seed:Directory"] = RepoPaths.Seed;
         Settings["Clock:Today"] = "";
         Settings["Attachments:Directory"] = folder.File("attachments");

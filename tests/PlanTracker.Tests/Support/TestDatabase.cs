@@ -3,7 +3,7 @@ using PlanTracker.Core.Data;
 
 namespace PlanTracker.Tests.Support;
 
-/// <summary>A real, migrated SQLite file in a temp folder: what the app runs on, not an in-memory stand-in.</summary>
+/// <summary>A real, migrated database (a SQLite file in a temp folder, or a fresh PostgreSQL database): never an in-memory stand-in.</summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly TempFolder folder = new();
@@ -13,18 +13,20 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A database in a new temp folder, or an existing file (migrated if needed).</summary>
     public TestDatabase(string? file)
     {
-        ConnectionString = $"Data Source={file ?? folder.File("plantracker.db")}";
+        IsPostgres = file is null && TestProvider.IsPostgres;
+        ConnectionString = IsPostgres ? PostgresServer.Instance.NewDatabase() : $"Data Source={file ?? folder.File("plantracker.db")}";
         using var db = NewContext();
         db.Database.Migrate();
     }
 
     public string ConnectionString { get; }
+    public bool IsPostgres { get; }
     public TempFolder Folder => folder;
 
     public PlanTrackerDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<PlanTrackerDbContext>()
-            .UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly("PlanTracker.Web"))
-            .Options);
+        new(IsPostgres
+            ? new DbContextOptionsBuilder<PlanTrackerDbContext>().UseNpgsql(ConnectionString, pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).Options
+            : new DbContextOptionsBuilder<PlanTrackerDbContext>().UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).Options);
 
     public void Dispose() => folder.Dispose();
 }
