@@ -23,7 +23,7 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
     {
         await LoadAsync();
         var latest = Plans.FirstOrDefault();
-        var year = (latest?.Year ?? DateTime.UtcNow.Year) + 1;
+        var year = (latest?.Year ?? NowUtc.Year) + 1;
         NewPlan = new PlanHeaderInput { Year = year.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"Công tác cải cách hành chính năm {year}" };
         CopyFrom = latest?.Id;
     }
