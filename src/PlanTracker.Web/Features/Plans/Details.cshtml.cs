@@ -15,8 +15,12 @@ public class DetailsModel(PlanTrackerDbContext db) : PageModel
     {
         var plan = await db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.Objectives.OrderBy(o => o.SortOrder)).ThenInclude(o => o.Indicators.OrderBy(i => i.SortOrder))
-            .Include(p => p.Sections.OrderBy(s => s.SortOrder)).ThenInclude(s => s.Tasks.OrderBy(t => t.SortOrder)).ThenInclude(t => t.Deliverables.OrderBy(d => d.SortOrder))
-            .Include(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Assignments.OrderBy(a => a.SortOrder))
+            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
+                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
+                .ThenInclude(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
+            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
+                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
+                .ThenInclude(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder))
             .Include(p => p.Duties.OrderBy(d => d.SortOrder))
             .FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();

@@ -12,6 +12,6 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
 
     public async Task OnGetAsync() =>
         Plans = await db.Plans.OrderByDescending(p => p.Year)
-            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn, p.Sections.SelectMany(s => s.Tasks).Count()))
+            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn, p.Sections.Where(s => !s.IsRetired).SelectMany(s => s.Tasks).Count(t => !t.IsRetired)))
             .ToListAsync();
 }

@@ -37,8 +37,8 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
         Tasks = await query
             .OrderBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Include(t => t.Deliverables.OrderBy(d => d.SortOrder))
-            .Include(t => t.Assignments.OrderBy(a => a.SortOrder))
+            .Include(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
+            .Include(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder))
             .AsSplitQuery()
             .ToListAsync();
 
@@ -48,11 +48,11 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
 
     private async Task LoadFilterChoicesAsync(int planId)
     {
-        Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder).ToListAsync();
+        Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId && !s.IsRetired).OrderBy(s => s.SortOrder).ToListAsync();
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
             .Select(u => (u.Id, u.Name)).ToList();
         var dues = await db.Deliverables.AsNoTracking()
-            .Where(d => d.Task!.Section!.PlanId == planId && d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.RecurringQuarterly)
+            .Where(d => d.Task!.Section!.PlanId == planId && !d.IsRetired && d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.RecurringQuarterly)
             .Select(d => d.DeadlineDue!.Value).Distinct().ToListAsync();
         Quarters = dues.Select(TaskFilter.QuarterLabel)
             .Concat(Enumerable.Range(1, 4).Select(q => $"{Plan!.Year}-Q{q}"))

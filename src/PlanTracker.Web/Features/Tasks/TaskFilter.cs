@@ -24,7 +24,7 @@ public sealed class TaskFilter
 
     public async Task<IQueryable<PlanTask>> ApplyAsync(PlanTrackerDbContext db, IQueryable<PlanTask> tasks, int planId)
     {
-        tasks = tasks.Where(t => t.Section!.PlanId == planId);
+        tasks = tasks.Where(t => t.Section!.PlanId == planId && !t.IsRetired && !t.Section.IsRetired);
         if (Section is { } number)
             tasks = tasks.Where(t => t.Section!.Number == number);
 
