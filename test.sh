@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of PlanTracker. Installs what the tests need from Debian's packages when missing:
-# Chromium for the browser tests, aiosmtpd for the loopback SMTP server.
+# Runs every test of PlanTracker, once on SQLite and once on PostgreSQL. Installs what the tests need
+# from Debian's packages when missing: Chromium for the browser tests, aiosmtpd for the loopback SMTP
+# server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""
@@ -18,7 +20,10 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+echo "== Test run on SQLite"
 dotnet test PlanTracker.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
+echo "== Test run on PostgreSQL"
+PLANTRACKER_TEST_PROVIDER=Postgres dotnet test PlanTracker.sln --nologo --no-build "$@" 2>&1 | tee -a "$log" || status=$?
 
 # One plain closing line that any CI can read: "tests: N passed, N failed".
 sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
