@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Deadlines;
+using PlanTracker.Web.Features.Health;
 using Serilog;
 
 namespace PlanTracker.Web.Infrastructure;
@@ -27,6 +28,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<Permissions>();
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddPlanTrackerHealthChecks();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(mvc =>
@@ -65,6 +67,7 @@ public static class PlanTrackerSetup
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();
+        app.MapPlanTrackerHealth();
         return app;
     }
 }
