@@ -5,11 +5,15 @@ using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Features;
 
-/// <summary>The home page is the newest plan; with no plan yet it says how to load one.</summary>
+/// <summary>
+/// A unit's civil servant lands on "Nhiệm vụ của tôi"; everyone else on the newest plan. With no plan
+/// yet the page says how to load one.
+/// </summary>
 public class IndexModel(PlanTrackerDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync()
     {
+        if (User.IsInRole(PlanTracker.Core.Accounts.Roles.UnitEditor)) return Redirect("/my");
         var newest = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .Select(p => (int?)p.Id).FirstOrDefaultAsync();
         return newest is { } id ? RedirectToPage("/Plans/Details", new { id }) : Page();
