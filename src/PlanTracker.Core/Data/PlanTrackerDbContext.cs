@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
@@ -8,8 +9,13 @@ using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Data;
 
-public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <remarks>
+/// Also keeps ASP.NET Core's data-protection keys, so that sign-in cookies and anti-forgery tokens made
+/// by one app server are read by the others.
+/// </remarks>
+public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<Indicator> Indicators => Set<Indicator>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
@@ -84,6 +85,8 @@ public static class DatabaseSetup
             var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
             await accounts.EnsureRolesAsync(ct);
             await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
+            // Make the data-protection key now, under the lock, so that servers starting together share one.
+            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
         }
         finally
         {

@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
@@ -21,6 +23,7 @@ public static class PlanTrackerSetup
         builder.Services.AddPlanTrackerDatabase();
         builder.Services.AddPlanTrackerClock();
         builder.Services.AddPlanTrackerAccounts();
+        builder.Services.AddDataProtection().SetApplicationName("PlanTracker").PersistKeysToDbContext<PlanTrackerDbContext>();
         builder.Services.AddScoped<PlanImporter>();
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
