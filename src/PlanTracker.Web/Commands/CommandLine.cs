@@ -10,6 +10,7 @@ public static class CommandLine
     {
         "import" => new ImportCommand(args[1..]),
         "users" => new UsersCommand(args[1..]),
+        "reminders" => new Features.Reminders.RemindersCommand(args[1..]),
         "help" or "--help" or "-h" => new HelpCommand(),
         _ => null,
     };
@@ -28,6 +29,8 @@ public sealed class HelpCommand : ICommand
           import FILE...       import plan files (seed/plan-*.json) or unit directories (seed/units-*.json)
           users create --email E --role Admin|UnitEditor|Viewer [--unit "Sở Tư pháp"] [--name "Full Name"]
                                create an account; the password is read from standard input
+          reminders run        plan today's reminder e-mails (honours Clock__Today), send the outbox once, exit
+          reminders preview    print what a reminder run would send today, without writing or sending
           help                 show this text
         """;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Deadlines;
+using PlanTracker.Web.Features.Reminders;
 using Serilog;
 
 namespace PlanTracker.Web.Infrastructure;
@@ -25,6 +26,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddPlanTrackerReminders();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
@@ -50,6 +52,7 @@ public static class PlanTrackerSetup
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();
+        app.UsePlanTrackerReminders();
         return app;
     }
 }
