@@ -16,6 +16,7 @@ public static class RemindersSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderRunner>();
         services.AddScoped<ReminderJobs>();
+        services.AddScoped<Reports.ReportSubmissions>();
 
         // Registered before AddHangfire, which then keeps it instead of the static JobStorage.Current.
         services.AddSingleton(sp => HangfireStorage.Create(sp.GetRequiredService<IConfiguration>()));
