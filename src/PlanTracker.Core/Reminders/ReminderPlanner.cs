@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.Reports;
 using PlanTracker.Core.States;
 
@@ -22,17 +23,21 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
 
         var units = await db.Units.AsNoTracking().Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Emails)).ToDictionaryAsync(u => u.Id, ct);
         var agency = units.Values.FirstOrDefault(u => u.Code == rules.StandingAgencyUnitCode)?.Id;
-        var work = await WorkItems.LoadAsync(db, today, ct: ct);
+        var weekly = agency is null ? null : ReminderSchedule.LatestWeekday(rules.WeeklySummaryDay, after, today);
+        // The weekly summary counts every item; other days need only the deliverables whose dates can fire.
+        var work = weekly is null
+            ? await WorkItems.LoadAsync(db, today, await CandidatesAsync(after, today, ct), ct)
+            : await WorkItems.LoadAsync(db, today, ct: ct);
         var obligations = await ReportObligations.LoadAsync(db, today, rules.Reports, ct: ct);
 
         var lines = new List<(int UnitId, DigestLine Line)>();
         AddDeliverables(lines, work, agency, after, today);
         AddReports(lines, obligations, after, today);
         IReadOnlyList<PlanWeek>? week = null;
-        if (agency is { } snv && ReminderSchedule.LatestWeekday(rules.WeeklySummaryDay, after, today) is { } weekly)
+        if (agency is { } snv && weekly is { } monday)
         {
             week = await WeekAsync(work, obligations, today, ct);
-            lines.Add((snv, new DigestLine(ReminderRule.WeeklySummary, "weekly", weekly, weekly)));
+            lines.Add((snv, new DigestLine(ReminderRule.WeeklySummary, "weekly", monday, monday)));
         }
 
         lines = await WithoutPlannedAsync(lines, after, today, ct);
@@ -58,6 +63,25 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
             digests.Add(digest);
         }
         return new ReminderPlan { Today = today, CoveredFrom = after.AddDays(1), Digests = digests, UnitsWithoutAddress = unreachable };
+    }
+
+    /// <summary>
+    /// The deliverables with a period whose due date has an occurrence in the window, done or not: a narrow,
+    /// set-based read of dates, so that only these few are loaded in full and classified.
+    /// </summary>
+    private async Task<List<int>> CandidatesAsync(DateOnly after, DateOnly today, CancellationToken ct)
+    {
+        var dated = await db.Deliverables.AsNoTracking()
+            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired)
+            .Where(d => d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.Ongoing)
+            .Select(d => new { d.Id, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue })
+            .ToListAsync(ct);
+        var daysBefore = rules.EffectiveDueSoonDays;
+        return dated
+            .Where(d => Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue)
+                .Any(p => p.Due is { } due && ReminderSchedule.Latest(due, daysBefore, rules.OverdueStep, after, today) is not null))
+            .Select(d => d.Id)
+            .ToList();
     }
 
     private void AddDeliverables(List<(int, DigestLine)> lines, List<WorkItem> work, int? agency, DateOnly after, DateOnly today)

@@ -59,11 +59,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
                     catch (Exception e) when (!ct.IsCancellationRequested)
                     {
                         failed++;
-                        log.LogWarning("Message {Id} to {Recipients} failed: {Error}", message.Id, message.Recipients, e.Message);
-                        dead += await FailAsync(db, message, token, e.Message) ? 1 : 0;
+                        var error = Describe(e);
+                        log.LogWarning("Message {Id} to {Recipients} failed: {Error}", message.Id, message.Recipients, error);
+                        dead += await FailAsync(db, message, token, error) ? 1 : 0;
                         if (transport.IsConnected) continue;
                         await ReleaseAsync(db, batch.Skip(i + 1), token);
-                        return new(sent, failed, dead, e.Message);
+                        return new(sent, failed, dead, error);
                     }
                     await MarkSentAsync(db, message, token);
                     sent++;
@@ -160,6 +161,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
         mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
+
+    /// <summary>The server's reply code first ("451 Try again later"), so the outbox page shows what the server said.</summary>
+    private static string Describe(Exception e) => e is MailKit.Net.Smtp.SmtpCommandException smtp
+        ? $"{(int)smtp.StatusCode} {smtp.Message}"
+        : e.Message;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

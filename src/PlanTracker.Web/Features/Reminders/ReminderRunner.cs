@@ -76,20 +76,20 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
             db.Add(run);
             await db.SaveChangesAsync(ct);
             var domain = Domain();
-            foreach (var digest in plan.Digests)
-                db.Add(new OutboxMessage
-                {
-                    MessageId = $"reminder.{today:yyyyMMdd}.u{digest.UnitId}.{Guid.NewGuid():N}@{domain}",
-                    UnitId = digest.UnitId,
-                    Recipients = string.Join("; ", digest.Recipients),
-                    Subject = digest.Subject, HtmlBody = digest.Html, TextBody = digest.Text,
-                    State = OutboxState.Pending, NextAttemptAtUtc = now, CreatedAtUtc = now, PlannedFor = today, ReminderRunId = run.Id,
-                    Items = digest.Lines.Select(l => new ReminderItem
-                    {
-                        UnitId = digest.UnitId, Rule = l.Rule, ItemKey = l.ItemKey, OccurredOn = l.OccurredOn, PlannedFor = today,
-                    }).ToList(),
-                });
-            await db.SaveChangesAsync(ct);
+            var messages = plan.Digests.Select(digest => new OutboxMessage
+            {
+                MessageId = $"reminder.{today:yyyyMMdd}.u{digest.UnitId}.{Guid.NewGuid():N}@{domain}",
+                UnitId = digest.UnitId,
+                Recipients = string.Join("; ", digest.Recipients),
+                Subject = digest.Subject, HtmlBody = digest.Html, TextBody = digest.Text,
+                State = OutboxState.Pending, NextAttemptAtUtc = now, CreatedAtUtc = now, PlannedFor = today, ReminderRunId = run.Id,
+            }).ToList();
+            await OutboxWriter.InsertMessagesAsync(db, messages, ct);
+            await OutboxWriter.InsertItemsAsync(db, plan.Digests.Zip(messages).SelectMany(pair => pair.First.Lines.Select(l => new ReminderItem
+            {
+                UnitId = pair.First.UnitId, Rule = l.Rule, ItemKey = l.ItemKey, OccurredOn = l.OccurredOn, PlannedFor = today,
+                OutboxMessageId = pair.Second.Id,
+            })), ct);
             await transaction.CommitAsync(ct);
             foreach (var (_, name, lines) in plan.UnitsWithoutAddress)
                 log.LogWarning("Reminders: {Unit} has {Lines} reminders but no e-mail address and no opted-in user", name, lines);
