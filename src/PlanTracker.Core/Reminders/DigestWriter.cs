@@ -72,11 +72,11 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         foreach (var line in lines)
         {
             var (link, linkText) = Link(line);
-            html.Append("<tr><td>").Append(E(Standing(line.Due))).Append("</td>");
+            html.Append("<tr><td style=\"white-space:nowrap\">").Append(E(Standing(line.Due))).Append("</td>");
             if (withUnit) html.Append("<td>").Append(E(UnitName(line.Work!.UnitId))).Append("</td>");
             html.Append("<td>").Append(E(Title(line)));
             if (Detail(line) is { } detail) html.Append("<br><span style=\"color:#5b6776\">").Append(E(detail)).Append("</span>");
-            html.Append("</td><td>").Append(Date(line.Due)).Append("</td><td><a href=\"").Append(E(link)).Append("\">")
+            html.Append("</td><td style=\"white-space:nowrap\">").Append(Date(line.Due)).Append("</td><td style=\"white-space:nowrap\"><a href=\"").Append(E(link)).Append("\">")
                 .Append(E(linkText)).Append("</a></td></tr>");
 
             text.Append("- [").Append(Standing(line.Due)).Append("] ");
