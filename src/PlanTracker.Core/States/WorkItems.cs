@@ -18,13 +18,32 @@ public sealed record WorkItem(
 public static class WorkItems
 {
     /// <summary>The work items of a plan (or of every plan), optionally for one lead unit or one task, as of a date.</summary>
-    public static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
-        int? planId = null, int? unitId = null, CancellationToken ct = default, int? taskId = null)
+    public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
+        int? planId = null, int? unitId = null, CancellationToken ct = default, int? taskId = null) =>
+        LoadAsync(db, asOf, planId, unitId, taskId, null, ct);
+
+    /// <summary>
+    /// The work items of the given deliverables only, for callers that first pick candidates with a cheaper
+    /// query (the reminder planner reads a province's 100,000 deliverables' dates, then loads the few it needs).
+    /// </summary>
+    public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf, IReadOnlyCollection<int> deliverableIds,
+        CancellationToken ct = default) =>
+        LoadAsync(db, asOf, null, null, null, deliverableIds, ct);
+
+    private static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
+        int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct)
     {
         var scope = db.Deliverables.AsNoTracking()
             .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired)
             .Where(d => planId == null || d.Task!.Section!.PlanId == planId)
             .Where(d => taskId == null || d.TaskId == taskId);
+        if (deliverableIds is not null)
+        {
+            // One array parameter (json_each on SQLite, an array on PostgreSQL): tens of thousands of ids would
+            // overflow the parameter limit of EF Core 10's default one-parameter-per-value translation.
+            var ids = deliverableIds.ToArray();
+            scope = scope.Where(d => EF.Parameter(ids).Contains(d.Id));
+        }
         if (unitId is { } unit)
         {
             var ledTasks = db.Tasks.AssignedTo(db, unit, AssignmentRole.Lead).Select(t => t.Id);
@@ -32,16 +51,18 @@ public static class WorkItems
         }
 
         var deliverables = await scope
-            .Select(d => new
-            {
-                d.Id, d.TaskId, d.Task!.Code, d.Task.Activity, d.Product, d.DeadlineKind, d.DeadlineText,
-                d.DeadlineStart, d.DeadlineDue, d.Task.Section!.PlanId, SectionNumber = d.Task.Section.Number,
-            })
+            .Select(d => new { d.Id, d.TaskId, d.Product, d.DeadlineKind, d.DeadlineText, d.DeadlineStart, d.DeadlineDue })
             .ToListAsync(ct);
+        // Task text once per task, not once per deliverable: it is most of what is read.
+        var taskIds = deliverables.Select(d => d.TaskId).Distinct().ToArray();
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => EF.Parameter(taskIds).Contains(t.Id))
+            .Select(t => new { t.Id, t.Code, t.Activity, t.Section!.PlanId, SectionNumber = t.Section.Number })
+            .ToDictionaryAsync(t => t.Id, ct);
 
         var leads = unitId is { } only
-            ? deliverables.Select(d => d.TaskId).Distinct().ToDictionary(id => id, _ => new HashSet<int> { only })
-            : await LeadUnitsByTaskAsync(db, scope.Select(d => d.TaskId), ct);
+            ? taskIds.ToDictionary(id => id, _ => new HashSet<int> { only })
+            : await LeadUnitsByTaskAsync(db, taskIds, ct);
         var progress = (await db.Progress.AsNoTracking()
                 .Where(p => unitId == null || p.UnitId == unitId)
                 .Where(p => scope.Any(d => d.Id == p.DeliverableId))
@@ -52,12 +73,13 @@ public static class WorkItems
         foreach (var d in deliverables)
         {
             if (!leads.TryGetValue(d.TaskId, out var units)) continue;
+            var task = tasks[d.TaskId];
             foreach (var lead in units)
             {
                 if (d.DeadlineKind == DeadlineKind.Ongoing)
                 {
                     var latest = Periods.Quarters.Select(q => progress.GetValueOrDefault((d.Id, q, lead))).LastOrDefault(p => p is not null);
-                    items.Add(new(d.PlanId, d.SectionNumber, d.Id, d.TaskId, d.Code, d.Activity, d.Product, lead, "", d.DeadlineKind,
+                    items.Add(new(task.PlanId, task.SectionNumber, d.Id, d.TaskId, task.Code, task.Activity, d.Product, lead, "", d.DeadlineKind,
                         d.DeadlineText, null, DeliverableState.Ongoing, latest));
                     continue;
                 }
@@ -65,7 +87,7 @@ public static class WorkItems
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, lead));
                     var completed = record is { Status: ProgressStatus.Done } ? record.CompletedOn : null;
-                    items.Add(new(d.PlanId, d.SectionNumber, d.Id, d.TaskId, d.Code, d.Activity, d.Product, lead, period.Key, d.DeadlineKind,
+                    items.Add(new(task.PlanId, task.SectionNumber, d.Id, d.TaskId, task.Code, task.Activity, d.Product, lead, period.Key, d.DeadlineKind,
                         d.DeadlineText, period.Due, StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf), record));
                 }
             }
@@ -74,14 +96,14 @@ public static class WorkItems
     }
 
     /// <summary>Lead units per task, groups expanded to their members.</summary>
-    public static async Task<Dictionary<int, HashSet<int>>> LeadUnitsByTaskAsync(PlanTrackerDbContext db, IQueryable<int> taskIds, CancellationToken ct = default)
+    public static async Task<Dictionary<int, HashSet<int>>> LeadUnitsByTaskAsync(PlanTrackerDbContext db, int[] taskIds, CancellationToken ct = default)
     {
         var assignments = await db.TaskAssignments.AsNoTracking()
-            .Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead && taskIds.Contains(a.TaskId))
+            .Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead && EF.Parameter(taskIds).Contains(a.TaskId))
             .Select(a => new { a.TaskId, a.UnitId, a.UnitGroupId })
             .ToListAsync(ct);
-        var groupIds = assignments.Where(a => a.UnitGroupId != null).Select(a => a.UnitGroupId!.Value).Distinct().ToList();
-        var members = (await db.UnitGroupMembers.AsNoTracking().Where(m => groupIds.Contains(m.UnitGroupId))
+        var groupIds = assignments.Where(a => a.UnitGroupId != null).Select(a => a.UnitGroupId!.Value).Distinct().ToArray();
+        var members = (await db.UnitGroupMembers.AsNoTracking().Where(m => EF.Parameter(groupIds).Contains(m.UnitGroupId))
                 .Select(m => new { m.UnitGroupId, m.UnitId }).ToListAsync(ct))
             .ToLookup(m => m.UnitGroupId, m => m.UnitId);
 

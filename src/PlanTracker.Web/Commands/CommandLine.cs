@@ -11,6 +11,7 @@ public static class CommandLine
         "import" => new ImportCommand(args[1..]),
         "users" => new UsersCommand(args[1..]),
         "generate" => new GenerateCommand(args[1..]),
+        "reminders" => new Features.Reminders.RemindersCommand(args[1..]),
         "help" or "--help" or "-h" => new HelpCommand(),
         _ => null,
     };
@@ -31,6 +32,8 @@ public sealed class HelpCommand : ICommand
                                create an account; the password is read from standard input
           generate [--units N] [--deliverables N] [--years N] [--seed N] [--first-year YYYY] [--all-open] [--users]
                                synthetic province-scale data for benchmarks and training
+          reminders run        plan today's reminder e-mails (honours Clock__Today), send the outbox once, exit
+          reminders preview    print what a reminder run would send today, without writing or sending
           help                 show this text
         """;
 

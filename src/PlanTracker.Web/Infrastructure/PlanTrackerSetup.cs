@@ -8,6 +8,7 @@ using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
+using PlanTracker.Web.Features.Reminders;
 using Serilog;
 
 namespace PlanTracker.Web.Infrastructure;
@@ -32,6 +33,7 @@ public static class PlanTrackerSetup
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerHealthChecks();
+        builder.Services.AddPlanTrackerReminders();
 
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(mvc =>
@@ -71,6 +73,7 @@ public static class PlanTrackerSetup
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();
         app.MapPlanTrackerHealth();
+        app.UsePlanTrackerReminders();
         return app;
     }
 }

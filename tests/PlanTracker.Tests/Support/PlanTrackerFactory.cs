@@ -37,6 +37,9 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         Settings["Attachments:Directory"] = folder.File("attachments");
         Settings["Serilog:WriteTo:1:Args:path"] = folder.File("logs/plantracker-.log");
         Settings["Serilog:MinimumLevel:Default"] = "Warning";
+        // Recurring jobs never fire on their own in tests, and any mail stays in the temp folder.
+        Settings["Hangfire:ServerEnabled"] = "false";
+        Settings["Mail:PickupDirectory"] = folder.File("mail");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

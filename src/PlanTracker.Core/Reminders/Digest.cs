@@ -1,0 +1,45 @@
+using PlanTracker.Core.Reports;
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Core.Reminders;
+
+/// <summary>One reminder line: a deliverable of a lead unit, or a report a unit owes, and the rule that fired.</summary>
+public sealed record DigestLine(ReminderRule Rule, string ItemKey, DateOnly OccurredOn, DateOnly Due,
+    WorkItem? Work = null, ReportObligation? Report = null)
+{
+    public bool IsOverdue => Rule is ReminderRule.Overdue or ReminderRule.ReportOverdue or ReminderRule.OverdueCopy;
+}
+
+/// <summary>What one plan looks like this week, for Sở Nội vụ's Monday summary.</summary>
+public sealed record PlanWeek(int PlanId, string PlanNumber, int Year,
+    IReadOnlyList<(DeliverableState State, int Count)> Counts,
+    IReadOnlyList<WorkItem> NewlyOverdue,
+    IReadOnlyList<(PeriodicReport Report, IReadOnlyList<int> UnitIds)> MissingReports);
+
+/// <summary>The one e-mail of one unit for one day.</summary>
+public sealed class Digest
+{
+    public required int UnitId { get; init; }
+    public required string UnitName { get; init; }
+    public required IReadOnlyList<string> Recipients { get; init; }
+    public required IReadOnlyList<DigestLine> Lines { get; init; }
+    /// <summary>Sở Nội vụ's weekly summary, on the summary day (or the first run after it).</summary>
+    public IReadOnlyList<PlanWeek>? Week { get; init; }
+    public string Subject { get; set; } = "";
+    public string Html { get; set; } = "";
+    public string Text { get; set; } = "";
+}
+
+/// <summary>What a run on a day would send, before anything is written.</summary>
+public sealed class ReminderPlan
+{
+    public required DateOnly Today { get; init; }
+    /// <summary>The first occurrence date covered; after Today when the day was already planned.</summary>
+    public required DateOnly CoveredFrom { get; init; }
+    public IReadOnlyList<Digest> Digests { get; init; } = [];
+    /// <summary>Units that had reminders due but no address and no opted-in user; nothing is planned for them.</summary>
+    public IReadOnlyList<(int UnitId, string UnitName, int Lines)> UnitsWithoutAddress { get; init; } = [];
+
+    public bool AlreadyCovered => CoveredFrom > Today;
+    public int LineCount => Digests.Sum(d => d.Lines.Count);
+}

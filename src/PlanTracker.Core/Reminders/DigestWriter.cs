@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using PlanTracker.Core.Reports;
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Core.Reminders;
+
+/// <summary>
+/// Writes a digest as a Vietnamese e-mail: subject, HTML and plain text with the same content. Overdue
+/// things first (oldest due date first), then what falls due soon (nearest first); Sở Nội vụ's copies and
+/// weekly summary follow. Every line links to its item under the configured base URL.
+/// </summary>
+public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictionary<int, string> unitNames, int copyFromDaysOverdue)
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly string root = baseUrl.TrimEnd('/');
+
+    public void Write(Digest digest)
+    {
+        var own = digest.Lines.Where(l => l.Rule is not (ReminderRule.OverdueCopy or ReminderRule.WeeklySummary)).ToList();
+        var overdue = own.Where(l => l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
+        var soon = own.Where(l => !l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
+        var copies = digest.Lines.Where(l => l.Rule == ReminderRule.OverdueCopy)
+            .OrderBy(l => l.Due).ThenBy(l => UnitName(l.Work!.UnitId)).ThenBy(Title).ToList();
+
+        digest.Subject = Subject(digest, overdue.Count, soon.Count, copies.Count);
+        var html = new StringBuilder();
+        var text = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(digest.Subject)).Append("</title></head>")
+            .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1d2733\">");
+        html.Append("<p>Kính gửi <strong>").Append(E(digest.UnitName)).Append("</strong>,</p>")
+            .Append("<p>PlanTracker nhắc những việc của đơn vị trong Kế hoạch cải cách hành chính tính đến ngày <strong>")
+            .Append(Date(today)).Append("</strong>.</p>");
+        text.Append("Kính gửi ").Append(digest.UnitName).Append(",\r\n\r\n")
+            .Append("PlanTracker nhắc những việc của đơn vị trong Kế hoạch cải cách hành chính tính đến ngày ").Append(Date(today)).Append(".\r\n");
+
+        Section(html, text, "Đã quá hạn", overdue, withUnit: false);
+        Section(html, text, "Sắp đến hạn", soon, withUnit: false);
+        Section(html, text, $"Việc quá hạn từ {copyFromDaysOverdue} ngày trở lên của các đơn vị (gửi Sở Nội vụ để theo dõi)", copies, withUnit: true);
+        if (digest.Week is { } week) Summary(html, text, week);
+
+        html.Append("<p style=\"color:#5b6776;font-size:12px\">Thư này do PlanTracker gửi tự động mỗi sáng ngày làm việc, chỉ khi đơn vị có việc cần xử lý. ")
+            .Append("Khi đã hoàn thành hoặc đã gửi báo cáo, xin cập nhật trên PlanTracker để thư nhắc dừng lại. Vui lòng không trả lời thư này.</p></body></html>");
+        text.Append("\r\n--\r\nThư này do PlanTracker gửi tự động mỗi sáng ngày làm việc, chỉ khi đơn vị có việc cần xử lý.\r\n")
+            .Append("Khi đã hoàn thành hoặc đã gửi báo cáo, xin cập nhật trên PlanTracker để thư nhắc dừng lại. Vui lòng không trả lời thư này.\r\n");
+        digest.Html = html.ToString();
+        digest.Text = text.ToString();
+    }
+
+    private string Subject(Digest digest, int overdue, int soon, int copies)
+    {
+        var parts = new List<string>();
+        if (overdue > 0) parts.Add($"{overdue} việc quá hạn");
+        if (soon > 0) parts.Add($"{soon} việc sắp đến hạn");
+        if (copies > 0) parts.Add($"{copies} việc quá hạn lâu của đơn vị khác");
+        if (digest.Week is not null) parts.Add("tổng hợp tuần");
+        return $"Nhắc việc CCHC ngày {Date(today)} – {digest.UnitName}: {string.Join(", ", parts)}";
+    }
+
+    private void Section(StringBuilder html, StringBuilder text, string heading, List<DigestLine> lines, bool withUnit)
+    {
+        if (lines.Count == 0) return;
+        html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append(" (").Append(lines.Count).Append(")</h3>")
+            .Append("<table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">")
+            .Append("<tr style=\"background:#eef1f5\"><th align=\"left\">Tình trạng</th>");
+        if (withUnit) html.Append("<th align=\"left\">Đơn vị chủ trì</th>");
+        html.Append("<th align=\"left\">Việc</th><th align=\"left\">Hạn</th><th align=\"left\">Liên kết</th></tr>");
+        text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append(" (").Append(lines.Count).Append(")\r\n");
+
+        foreach (var line in lines)
+        {
+            var (link, linkText) = Link(line);
+            html.Append("<tr><td style=\"white-space:nowrap\">").Append(E(Standing(line.Due))).Append("</td>");
+            if (withUnit) html.Append("<td>").Append(E(UnitName(line.Work!.UnitId))).Append("</td>");
+            html.Append("<td>").Append(E(Title(line)));
+            if (Detail(line) is { } detail) html.Append("<br><span style=\"color:#5b6776\">").Append(E(detail)).Append("</span>");
+            html.Append("</td><td style=\"white-space:nowrap\">").Append(Date(line.Due)).Append("</td><td style=\"white-space:nowrap\"><a href=\"").Append(E(link)).Append("\">")
+                .Append(E(linkText)).Append("</a></td></tr>");
+
+            text.Append("- [").Append(Standing(line.Due)).Append("] ");
+            if (withUnit) text.Append(UnitName(line.Work!.UnitId)).Append(": ");
+            text.Append(Title(line));
+            if (Detail(line) is { } d) text.Append(" — ").Append(d);
+            text.Append("\r\n  Hạn: ").Append(Date(line.Due)).Append(". ").Append(linkText).Append(": ").Append(link).Append("\r\n");
+        }
+        html.Append("</table>");
+    }
+
+    private void Summary(StringBuilder html, StringBuilder text, IReadOnlyList<PlanWeek> week)
+    {
+        foreach (var plan in week)
+        {
+            var heading = $"Tổng hợp tuần: Kế hoạch {plan.PlanNumber} (năm {plan.Year})";
+            html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append("</h3><table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">");
+            text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append("\r\n");
+            foreach (var (state, count) in plan.Counts)
+            {
+                html.Append("<tr><td>").Append(E(state.Label())).Append("</td><td align=\"right\">").Append(count).Append("</td></tr>");
+                text.Append("- ").Append(state.Label()).Append(": ").Append(count).Append("\r\n");
+            }
+            html.Append("</table>");
+
+            html.Append("<p><strong>Mới quá hạn trong 7 ngày qua (").Append(plan.NewlyOverdue.Count).Append(")</strong></p>");
+            text.Append("Mới quá hạn trong 7 ngày qua (").Append(plan.NewlyOverdue.Count).Append("):\r\n");
+            if (plan.NewlyOverdue.Count > 0) html.Append("<ul>");
+            foreach (var item in plan.NewlyOverdue)
+            {
+                var line = $"{UnitName(item.UnitId)}: {WorkTitle(item)} (hạn {Date(item.Due)})";
+                html.Append("<li>").Append(E(line)).Append(" <a href=\"").Append(E(TaskLink(item))).Append("\">Xem</a></li>");
+                text.Append("- ").Append(line).Append(" ").Append(TaskLink(item)).Append("\r\n");
+            }
+            if (plan.NewlyOverdue.Count > 0) html.Append("</ul>");
+            else { html.Append("<p>Không có.</p>"); text.Append("- Không có.\r\n"); }
+
+            var reportsLink = $"{root}/reports?plan={plan.PlanId}";
+            html.Append("<p><strong>Báo cáo định kỳ chưa nộp</strong> (<a href=\"").Append(E(reportsLink)).Append("\">xem bảng theo dõi</a>)</p>");
+            text.Append("Báo cáo định kỳ chưa nộp (").Append(reportsLink).Append("):\r\n");
+            if (plan.MissingReports.Count > 0) html.Append("<ul>");
+            foreach (var (report, units) in plan.MissingReports)
+            {
+                var line = $"{report.Label} (hạn {Date(report.Due)}): {units.Count} đơn vị chưa nộp: {string.Join(", ", units.Select(UnitName))}";
+                html.Append("<li>").Append(E(line)).Append("</li>");
+                text.Append("- ").Append(line).Append("\r\n");
+            }
+            if (plan.MissingReports.Count > 0) html.Append("</ul>");
+            else { html.Append("<p>Không có.</p>"); text.Append("- Không có.\r\n"); }
+        }
+    }
+
+    private string Standing(DateOnly due) => (today.DayNumber - due.DayNumber) switch
+    {
+        > 0 and var late => $"Quá hạn {late} ngày",
+        0 => "Đến hạn hôm nay",
+        var early => $"Còn {-early} ngày",
+    };
+
+    private static string Title(DigestLine line) => line.Report is { } r ? r.Report.Label + " gửi Sở Nội vụ" : WorkTitle(line.Work!);
+
+    private static string WorkTitle(WorkItem w)
+    {
+        var period = w.Period.Length > 0 ? $" ({Periods.Label(w.Period)})" : "";
+        return $"Nhiệm vụ {w.TaskCode}{period}: {Shorten(w.Activity, 220)}";
+    }
+
+    private static string? Detail(DigestLine line)
+    {
+        if (line.Report is { } r)
+            return r.Report.CutOff is { } cutOff ? $"Số liệu tính đến ngày {Date(cutOff)}" : "Kế hoạch CCHC năm của đơn vị";
+        var w = line.Work!;
+        return w.Product is { Length: > 0 } product ? $"Sản phẩm: {Shorten(product, 200)}; thời gian hoàn thành: {w.DeadlineText}" : $"Thời gian hoàn thành: {w.DeadlineText}";
+    }
+
+    private (string Url, string Text) Link(DigestLine line) => line.Report is { } r
+        ? ($"{root}/reports/record?plan={r.PlanId}&period={Uri.EscapeDataString(r.Report.Key)}", "Ghi nhận đã gửi")
+        : (TaskLink(line.Work!), "Xem nhiệm vụ");
+
+    private string TaskLink(WorkItem w) => $"{root}/tasks/{w.TaskId}";
+
+    private string UnitName(int unitId) => unitNames.GetValueOrDefault(unitId, $"Đơn vị #{unitId}");
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    private static string E(string text) => Html.Encode(text);
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,18 @@
+namespace PlanTracker.Core.Reminders;
+
+/// <summary>Why an item is in a digest. Stored as text, part of the reminder's unique key.</summary>
+public enum ReminderRule
+{
+    /// <summary>A deliverable falls due in one of the configured numbers of days.</summary>
+    DueSoon,
+    /// <summary>A deliverable is past due and not done: the day after, then every week.</summary>
+    Overdue,
+    /// <summary>Sở Nội vụ's copy of a long-overdue deliverable of another unit.</summary>
+    OverdueCopy,
+    /// <summary>A periodic report (or the annual CCHC plan) falls due soon.</summary>
+    ReportDueSoon,
+    /// <summary>A periodic report is past due and not recorded as submitted.</summary>
+    ReportOverdue,
+    /// <summary>Sở Nội vụ's Monday summary.</summary>
+    WeeklySummary,
+}

@@ -1,0 +1,24 @@
+namespace PlanTracker.Core.Reports;
+
+/// <summary>Working days: Monday to Friday, less the configured public holidays.</summary>
+public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays)
+{
+    private readonly HashSet<DateOnly> holidays = [.. holidays];
+
+    public static readonly WorkingCalendar WeekendsOnly = new([]);
+
+    public bool IsWorkingDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
+
+    /// <summary>The n-th working day after a day (the day itself does not count).</summary>
+    public DateOnly AddWorkingDays(DateOnly day, int n)
+    {
+        var result = day;
+        for (var counted = 0; counted < n;)
+        {
+            result = result.AddDays(1);
+            if (IsWorkingDay(result)) counted++;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.Reports;
+using PlanTracker.Core.Time;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Reports;
+
+/// <summary>
+/// Who has sent which periodic report: Sở Nội vụ and the leadership see every unit, a unit editor sees
+/// its own unit. Each cell is on time, late, missing or not yet due, by <see cref="ReportStatus"/>.
+/// </summary>
+public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock) : PageModel
+{
+    public Plan? Plan { get; private set; }
+    public List<Plan> Plans { get; private set; } = [];
+    public IReadOnlyList<PeriodicReport> Reports { get; private set; } = [];
+    public List<(int UnitId, string UnitName, Dictionary<string, ReportObligation> Cells)> Rows { get; private set; } = [];
+    public bool SeesAllUnits { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "plan")]
+    public int? PlanId { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).ToListAsync(ct);
+        Plan = PlanId is { } id ? Plans.FirstOrDefault(p => p.Id == id) : Plans.FirstOrDefault();
+        if (Plan is null) return PlanId is null ? Page() : NotFound();
+
+        SeesAllUnits = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Viewer);
+        int? onlyUnit = SeesAllUnits ? null : User.UnitId() ?? -1;
+        Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
+        var obligations = await ReportObligations.LoadAsync(db, clock.Today, submissions.Rules, Plan.Id, onlyUnit, ct);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Rows = obligations.GroupBy(o => o.UnitId)
+            .Select(g => (g.Key, names[g.Key], g.ToDictionary(o => o.Report.Key)))
+            .OrderBy(r => r.Item2, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .ToList();
+        return Page();
+    }
+
+    public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells[reportKey].State == state);
+
+    public bool CanRecord(int unitId) => ReportSubmissions.CanRecord(User, unitId);
+}

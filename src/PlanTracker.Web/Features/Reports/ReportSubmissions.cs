@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Reminders;
+using PlanTracker.Core.Reports;
+using PlanTracker.Core.Time;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Reports;
+
+/// <summary>Records and removes report submissions, with the file and a history record in one go.</summary>
+public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<ReminderRules> rules, IClock clock, TimeProvider time, IConfiguration config)
+{
+    public static readonly string[] AllowedExtensions = [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".zip"];
+
+    public sealed record Input(int PlanId, string PeriodKey, int UnitId, string? DocumentNumber, DateOnly? DocumentDate, DateOnly? SubmittedOn, IFormFile? File);
+
+    public ReportRules Rules => rules.Value.Reports;
+
+    /// <summary>Admins record for any unit; a unit editor only for the unit the account belongs to.</summary>
+    public static bool CanRecord(ClaimsPrincipal user, int unitId) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.UnitEditor) && user.UnitId() == unitId);
+
+    public string AttachmentsFolder => Path.GetFullPath(config["Attachments:Directory"] is { Length: > 0 } d ? d : "data/attachments");
+
+    /// <summary>Checks and saves; returns the Vietnamese problems, none when it was recorded.</summary>
+    public async Task<List<string>> RecordAsync(Actor actor, Input input, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId).Select(p => new { p.Id, p.Year, p.Number }).FirstOrDefaultAsync(ct);
+        var report = plan is null ? null : PeriodicReports.Find(plan.Year, input.PeriodKey, Rules);
+        if (plan is null) errors.Add("Kế hoạch không tồn tại.");
+        else if (report is null) errors.Add("Chọn kỳ báo cáo.");
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
+        if (unit is null) errors.Add("Đơn vị không tồn tại.");
+        else if (!(await ReportObligations.OwingUnitIdsAsync(db, Rules, ct)).Contains(unit.Id))
+            errors.Add("Đơn vị này không thuộc diện gửi báo cáo định kỳ cho Sở Nội vụ.");
+        var number = Core.Text.VietnameseText.Clean(input.DocumentNumber ?? "");
+        if (number.Length == 0) errors.Add("Nhập số văn bản (ví dụ 45/BC-STP).");
+        else if (number.Length > 100) errors.Add("Số văn bản dài quá 100 ký tự.");
+        if (input.DocumentDate is null) errors.Add("Nhập ngày văn bản.");
+        if (input.SubmittedOn is null) errors.Add("Nhập ngày gửi Sở Nội vụ.");
+        else if (input.SubmittedOn > clock.Today) errors.Add("Ngày gửi không được sau hôm nay.");
+        if (input.DocumentDate > input.SubmittedOn) errors.Add("Ngày văn bản không được sau ngày gửi.");
+        if (input.File is { } file) errors.AddRange(CheckFile(file));
+        if (errors.Count > 0) return errors;
+
+        var existing = await db.ReportSubmissions().AsNoTracking()
+            .FirstOrDefaultAsync(s => s.PlanId == plan!.Id && s.PeriodKey == report!.Key && s.UnitId == unit!.Id && !s.IsRemoved, ct);
+        if (existing is not null)
+            return [$"Kỳ này đã được ghi nhận (văn bản số {existing.DocumentNumber}, gửi ngày {Shared.Display.Date(existing.SubmittedOn)}). Gỡ bản ghi cũ trước nếu cần sửa."];
+
+        var stored = input.File is { } upload ? await StoreAsync(upload, plan!.Year, ct) : null;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            var submission = new ReportSubmission
+            {
+                PlanId = plan!.Id, UnitId = unit!.Id, PeriodKey = report!.Key, DocumentNumber = number,
+                DocumentDate = input.DocumentDate!.Value, SubmittedOn = input.SubmittedOn!.Value,
+                FileName = input.File is null ? null : Path.GetFileName(input.File.FileName),
+                ContentType = input.File?.ContentType, SizeBytes = input.File?.Length, StoredName = stored,
+                RecordedAtUtc = now, RecordedByUserId = actor.UserId, RecordedByName = actor.Name,
+            };
+            db.Add(submission);
+            await db.SaveChangesAsync(ct);
+            db.Record(actor, now, nameof(ReportSubmission), submission.Id, "ReportRecorded",
+                $"Ghi nhận {report.Label} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
+                after: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.DocumentDate, submission.SubmittedOn, submission.FileName },
+                planId: plan.Id);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            if (stored is not null) File.Delete(Path.Combine(AttachmentsFolder, stored));
+            throw;
+        }
+        return [];
+    }
+
+    /// <summary>Marks a submission removed (the reminders for its period start again); the row and its file stay.</summary>
+    public async Task RemoveAsync(Actor actor, ReportSubmission submission, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        submission.IsRemoved = true;
+        submission.RemovedAtUtc = now;
+        submission.RemovedByUserId = actor.UserId;
+        submission.RemovedByName = actor.Name;
+        var unitName = await db.Units.Where(u => u.Id == submission.UnitId).Select(u => u.Name).FirstAsync(ct);
+        db.Record(actor, now, nameof(ReportSubmission), submission.Id, "ReportRemoved",
+            $"Gỡ ghi nhận báo cáo {submission.PeriodKey} của {unitName} (văn bản số {submission.DocumentNumber})",
+            before: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.SubmittedOn }, planId: submission.PlanId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private IEnumerable<string> CheckFile(IFormFile file)
+    {
+        if (file.Length == 0) yield return "Tệp đính kèm rỗng.";
+        if (file.Length > Rules.MaxFileMegabytes * 1024L * 1024L) yield return $"Tệp đính kèm vượt quá {Rules.MaxFileMegabytes} MB.";
+        if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
+            yield return "Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP.";
+    }
+
+    /// <summary>Saves the upload under a generated name; returns its path relative to the attachments folder.</summary>
+    private async Task<string> StoreAsync(IFormFile file, int year, CancellationToken ct)
+    {
+        var relative = Path.Combine("reports", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant());
+        var full = Path.Combine(AttachmentsFolder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await using var output = File.Create(full);
+        await file.CopyToAsync(output, ct);
+        return relative;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Reminders;
+using PlanTracker.Tests.Features.Reminders.Support;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Features.Reminders;
+
+/// <summary>The operator's page and the Hangfire dashboard: admins only, a dry run that writes nothing, run now, resend.</summary>
+public class AdminPageTests
+{
+    private static readonly DateOnly Monday = new(2019, 4, 1);
+
+    [Fact]
+    public async Task Preview_shows_what_today_would_send_and_writes_nothing()
+    {
+        using var host = new ReminderHost();
+        host.Time.SetMorning(Monday);
+        var admin = await host.AdminAsync();
+
+        var html = await admin.GetStringAsync("/admin/reminders");
+
+        Assert.Contains("Xem trước lần chạy hôm nay", html);
+        Assert.Contains("Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn", html);
+        await using var db = host.NewDbContext();
+        Assert.Equal(0, await db.ReminderRuns().CountAsync());
+        Assert.Equal(0, await db.OutboxMessages().CountAsync());
+    }
+
+    [Fact]
+    public async Task Run_now_sends_todays_digests_and_pressing_it_again_sends_nothing()
+    {
+        using var host = new ReminderHost();
+        host.Smtp.Start();
+        host.Time.SetMorning(Monday);
+        var admin = await host.AdminAsync();
+
+        var first = await admin.PostFormAsync("/admin/reminders", [], "/admin/reminders?handler=Run");
+        var afterFirst = host.Smtp.Received().Count;
+        var second = await admin.PostFormAsync("/admin/reminders", [], "/admin/reminders?handler=Run");
+        var page = await admin.GetStringAsync("/admin/reminders");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.True(afterFirst > 0);
+        Assert.Equal(afterFirst, host.Smtp.Received().Count);
+        Assert.Contains("Đã gửi", page); // the outbox lists the messages as sent
+        await using var db = host.NewDbContext();
+        Assert.Equal(afterFirst, await db.OutboxMessages().CountAsync(m => m.State == OutboxState.Sent));
+    }
+
+    [Fact]
+    public async Task Dead_messages_are_shown_to_admins_who_can_send_them_again()
+    {
+        using var host = new ReminderHost();
+        host.Settings["Mail:MaxAttempts"] = "1";
+        var run = await host.RunMorningAsync(Monday); // no server: every message dies at its first failure
+        var admin = await host.AdminAsync();
+
+        var page = await admin.GetStringAsync("/admin/reminders?State=Dead");
+        Assert.Contains("Lỗi, ngừng gửi", page);
+        Assert.Contains("Không kết nối được máy chủ thư", page);
+
+        host.Smtp.Start();
+        var dead = (await host.OutboxAsync()).First();
+        var response = await admin.PostFormAsync("/admin/reminders", [], $"/admin/reminders?id={dead.Id}&handler=Resend");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var mail = Assert.Single(host.Smtp.Received());
+        Assert.Equal(dead.MessageId, mail.Message.MessageId);
+        var outbox = await host.OutboxAsync();
+        Assert.Equal(OutboxState.Sent, outbox.Single(m => m.Id == dead.Id).State);
+        Assert.Equal(run.Messages - 1, outbox.Count(m => m.State == OutboxState.Dead));
+    }
+
+    [Fact]
+    public async Task Reminder_page_and_hangfire_dashboard_are_for_admins_only()
+    {
+        using var host = new ReminderHost();
+        var anonymous = host.NewClient();
+        var viewer = await host.ViewerAsync();
+        var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP");
+        var admin = await host.AdminAsync();
+
+        foreach (var url in new[] { "/admin/reminders", "/hangfire", "/hangfire/recurring" })
+        {
+            var signIn = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.StartsWith("/account/login", signIn.Headers.Location!.AbsolutePath);
+            foreach (var client in new[] { viewer, editor })
+            {
+                var denied = await client.GetAsync(url);
+                Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            }
+        }
+        var posted = await editor.PostAsync("/admin/reminders?handler=Run", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
+        await using (var db = host.NewDbContext())
+            Assert.Equal(0, await db.ReminderRuns().CountAsync());
+
+        var dashboard = await admin.GetStringAsync("/hangfire/recurring");
+        Assert.Contains("reminders-daily", dashboard);
+        Assert.Contains("reminders-dispatch", dashboard);
+    }
+}

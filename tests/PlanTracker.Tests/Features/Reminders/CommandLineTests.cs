@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using MimeKit;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Features.Reminders;
+
+/// <summary>`reminders run` and `reminders preview`, run as the operator runs them: a separate process that exits.</summary>
+public class CommandLineTests
+{
+    [Fact]
+    public async Task Reminders_run_plans_and_dispatches_once_honouring_Clock_Today_then_exits()
+    {
+        using var folder = new TempFolder();
+        var mail = folder.File("mail");
+
+        var preview = await RunAsync(folder, "preview");
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Contains("Reminders for 01/04/2019", preview.Output);
+        Assert.Contains("Kính gửi Sở Tư pháp", preview.Output);
+        Assert.False(Directory.Exists(mail) && Directory.GetFiles(mail).Length > 0);
+
+        var run = await RunAsync(folder, "run");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Dispatch: ", run.Output);
+        var files = Directory.GetFiles(mail, "*.eml");
+        Assert.NotEmpty(files);
+        Assert.Contains(files, f => MimeMessage.Load(f).Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn");
+
+        var again = await RunAsync(folder, "run");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("planned already", again.Output);
+        Assert.Equal(files.Length, Directory.GetFiles(mail, "*.eml").Length);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(TempFolder folder, string verb)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PlanTracker.Web.dll"));
+        info.ArgumentList.Add("reminders");
+        info.ArgumentList.Add(verb);
+        info.Environment["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("plantracker.db")}";
+        info.Environment["Clock__Today"] = "2019-04-01";
+        info.Environment["Mail__Mode"] = "Pickup";
+        info.Environment["Mail__PickupDirectory"] = folder.File("mail");
+        info.Environment["Serilog__WriteTo__1__Args__path"] = folder.File("logs/plantracker-.log");
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}

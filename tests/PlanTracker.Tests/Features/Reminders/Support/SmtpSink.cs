@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Features.Reminders.Support;
+
+/// <summary>A message as the loopback server received it: the envelope recipients and the parsed MIME message.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> EnvelopeTo, MimeMessage Message)
+{
+    public string Text => Message.TextBody ?? "";
+    public string Html => Message.HtmlBody ?? "";
+}
+
+/// <summary>
+/// A real SMTP server on 127.0.0.1 (Debian's aiosmtpd, run by /usr/bin/python3 with smtp_sink.py), on a
+/// free port chosen at creation. It can be stopped and started again on the same port, to play a mail
+/// server that is down; it is killed at dispose.
+/// </summary>
+public sealed class SmtpSink : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private Process? process;
+
+    public int Port { get; } = FreePort();
+    public string Folder => folder.File("received");
+
+    public void Start(int refuseFirst = 0)
+    {
+        if (process is not null) throw new InvalidOperationException("The SMTP sink is running already.");
+        var script = Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Features", "Reminders", "Support", "smtp_sink.py");
+        var info = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in new[] { script, "--port", Port.ToString(), "--dir", Folder, "--refuse", refuseFirst.ToString() })
+            info.ArgumentList.Add(arg);
+        process = Process.Start(info) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result != "READY")
+        {
+            var error = process.HasExited ? process.StandardError.ReadToEnd() : "no READY line within 30 s";
+            Stop();
+            throw new InvalidOperationException($"The SMTP sink did not start (is python3-aiosmtpd installed?): {error}");
+        }
+    }
+
+    public void Stop()
+    {
+        if (process is null) return;
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        finally
+        {
+            process.Dispose();
+            process = null;
+        }
+    }
+
+    /// <summary>Every message received so far, in arrival order.</summary>
+    public List<ReceivedMail> Received()
+    {
+        if (!Directory.Exists(Folder)) return [];
+        return Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(file =>
+        {
+            var message = MimeMessage.Load(file);
+            var to = message.Headers["X-Envelope-To"]?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+            return new ReceivedMail(to, message);
+        }).ToList();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        folder.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+"""A loopback SMTP server for PlanTracker's tests, on Debian's aiosmtpd.
+
+Stores each message exactly as received, as NNN.eml in --dir, with the envelope prepended as
+X-Envelope-From and X-Envelope-To headers. --refuse N answers the first N messages with
+451 (try again later). Binds 127.0.0.1 only, prints READY once listening, and exits when its
+standard input closes, so it never outlives the test run that started it.
+"""
+import argparse
+import asyncio
+import os
+import sys
+import threading
+import time
+
+from aiosmtpd.smtp import SMTP
+
+
+class Sink:
+    def __init__(self, folder, refuse):
+        self.folder = folder
+        self.refuse = refuse
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse > 0:
+            self.refuse -= 1
+            return "451 4.3.0 Try again later"
+        self.count += 1
+        name = "%020d-%06d" % (time.time_ns(), self.count)
+        head = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
+        temporary = os.path.join(self.folder, "." + name + ".tmp")
+        with open(temporary, "wb") as f:
+            f.write(head.encode("ascii"))
+            f.write(envelope.original_content)
+        os.rename(temporary, os.path.join(self.folder, name + ".eml"))
+        return "250 2.0.0 OK"
+
+
+def exit_when_stdin_closes():
+    sys.stdin.read()
+    os._exit(0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--refuse", type=int, default=0)
+    args = parser.parse_args()
+    os.makedirs(args.dir, exist_ok=True)
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    handler = Sink(args.dir, args.refuse)
+    server = loop.run_until_complete(
+        loop.create_server(lambda: SMTP(handler, hostname="localhost"), host="127.0.0.1", port=args.port))
+    print("READY", flush=True)
+    try:
+        loop.run_forever()
+    finally:
+        server.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+using PlanTracker.Core.Reminders;
+using PlanTracker.Core.Reports;
+
+namespace PlanTracker.Tests.Features.Reports;
+
+public class ReportScheduleTests
+{
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    [Fact]
+    public void Reports_are_due_two_working_days_after_the_cut_off_on_the_14th()
+    {
+        var reports = PeriodicReports.For(2019, new ReportRules());
+
+        Assert.Equal(["2019-PLAN", "2019-Q1", "2019-H1", "2019-Q3", "2019-Y"], reports.Select(r => r.Key));
+        Assert.Equal([D(2019, 1, 31), D(2019, 3, 18), D(2019, 6, 18), D(2019, 9, 17), D(2019, 12, 17)], reports.Select(r => r.Due));
+        Assert.Equal([null, D(2019, 3, 14), D(2019, 6, 14), D(2019, 9, 14), D(2019, 12, 14)], reports.Select(r => r.CutOff));
+        Assert.Equal("Báo cáo CCHC 6 tháng đầu năm 2019", reports[2].Label);
+    }
+
+    [Fact]
+    public void Configured_holidays_and_working_days_move_the_due_date()
+    {
+        // 14/03/2019 is a Thursday: Friday 15/03 and Monday 18/03 are the two working days after it.
+        var holiday = new ReportRules { Holidays = [D(2019, 3, 15)] };
+        var three = new ReportRules { WorkingDaysAfterCutOff = 3 };
+
+        Assert.Equal(D(2019, 3, 19), PeriodicReports.Find(2019, "2019-Q1", holiday)!.Due);
+        Assert.Equal(D(2019, 3, 19), PeriodicReports.Find(2019, "2019-Q1", three)!.Due);
+        Assert.Null(PeriodicReports.Find(2019, "2019-Q2", holiday));
+    }
+
+    [Theory]
+    [InlineData("2019-03-18", "2019-03-18", ReportState.OnTime)]
+    [InlineData("2019-03-19", "2019-03-19", ReportState.Late)]
+    [InlineData(null, "2019-03-18", ReportState.NotYetDue)]
+    [InlineData(null, "2019-03-19", ReportState.Missing)]
+    [InlineData("2019-03-20", "2019-03-19", ReportState.Missing)] // sent after the as-of date: not yet
+    public void A_report_is_on_time_late_missing_or_not_yet_due(string? submitted, string asOf, ReportState expected)
+    {
+        var state = ReportStatus.Classify(D(2019, 3, 18), submitted is null ? null : DateOnly.Parse(submitted), DateOnly.Parse(asOf));
+
+        Assert.Equal(expected, state);
+    }
+
+    [Theory]
+    // due 31/03 (a Sunday): 7 and 1 days before, then the day after, then weekly
+    [InlineData("2019-03-23", "2019-03-24", false, "2019-03-24")]
+    [InlineData("2019-03-24", "2019-03-29", null, null)]
+    [InlineData("2019-03-29", "2019-03-30", false, "2019-03-30")]
+    [InlineData("2019-03-29", "2019-04-01", true, "2019-04-01")] // a weekend missed: the overdue one overtakes the day-before one
+    [InlineData("2019-04-01", "2019-04-07", null, null)]
+    [InlineData("2019-04-01", "2019-04-08", true, "2019-04-08")]
+    [InlineData("2019-04-01", "2019-04-30", true, "2019-04-29")] // a month down: one reminder, the latest
+    public void Rules_fire_once_per_window_at_their_latest_occurrence(string after, string upTo, bool? overdue, string? on)
+    {
+        var hit = ReminderSchedule.Latest(D(2019, 3, 31), [7, 1], 7, DateOnly.Parse(after), DateOnly.Parse(upTo));
+
+        Assert.Equal(overdue, hit?.Overdue);
+        Assert.Equal(on is null ? null : DateOnly.Parse(on), hit?.On);
+    }
+
+    [Fact]
+    public void Working_days_skip_weekends_and_holidays()
+    {
+        var calendar = new WorkingCalendar([D(2019, 4, 15)]);
+
+        Assert.False(calendar.IsWorkingDay(D(2019, 4, 13)));
+        Assert.False(calendar.IsWorkingDay(D(2019, 4, 15)));
+        Assert.Equal(D(2019, 4, 17), calendar.AddWorkingDays(D(2019, 4, 12), 2));
+    }
+}
