@@ -49,6 +49,16 @@ public static class DatabaseSetup
         return connection;
     }
 
+    /// <summary>
+    /// Makes one piece of work run on one server at a time, until the current transaction ends: a PostgreSQL
+    /// transaction-level advisory lock. On SQLite the write transaction already serialises writers.
+    /// </summary>
+    public static async Task LockForTransactionAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, long key, CancellationToken ct = default)
+    {
+        if (database.IsNpgsql())
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+    }
+
     /// <summary>The configured SQLite connection string with its file made absolute and its folder created.</summary>
     public static string SqliteConnectionString(IConfiguration config)
     {

@@ -82,3 +82,35 @@ public class TwoServersTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await b.SendAsync(comment)).StatusCode);
     }
 }
+
+/// <summary>Two servers run the same days of reminders at once; the mail server gets each digest once.</summary>
+public class TwoServersRemindersTests
+{
+    [Fact]
+    public async Task Two_servers_running_the_same_mornings_send_each_digest_exactly_once()
+    {
+        using var first = new PlanTracker.Tests.Features.Reminders.Support.ReminderHost();
+        using var second = new PlanTracker.Tests.Features.Reminders.Support.ReminderHost();
+        second.Settings["ConnectionStrings:PlanTracker"] = first.Settings["ConnectionStrings:PlanTracker"];
+        second.Settings["Database:Provider"] = first.Settings.GetValueOrDefault("Database:Provider");
+        second.Settings["Mail:Smtp:Port"] = first.Settings["Mail:Smtp:Port"];
+        first.StartServer();
+        second.StartServer();
+        first.Smtp.Start();
+
+        var planned = 0;
+        foreach (var day in new[] { new DateOnly(2019, 4, 1), new DateOnly(2019, 4, 2), new DateOnly(2019, 4, 3) })
+        {
+            var runs = await Task.WhenAll(first.RunMorningAsync(day), Task.Run(() => second.RunMorningAsync(day)));
+            planned += runs.Sum(r => r.Messages);
+            Assert.Contains(runs, r => r.Plan.AlreadyCovered); // the second server found the morning already planned
+        }
+
+        var received = first.Smtp.Received();
+        Assert.True(planned > 0);
+        Assert.Equal(planned, received.Count);
+        Assert.Equal(received.Count, received.Select(r => r.Message.MessageId).Distinct().Count());
+        await using var db = first.NewDbContext();
+        Assert.Equal(3, await PlanTracker.Core.Reminders.ReminderSets.ReminderRuns(db).CountAsync());
+    }
+}

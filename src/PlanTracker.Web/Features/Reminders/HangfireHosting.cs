@@ -2,29 +2,41 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Features.Reminders;
 
 /// <summary>
-/// Hangfire's storage, chosen by Hangfire:Storage. Only schedules live there: what must be sent is in the
-/// app's own outbox table, so losing the in-memory storage at a restart loses nothing.
+/// Hangfire's storage, chosen by Hangfire:Storage, or by the database provider when that is empty:
+/// in memory beside SQLite, Hangfire.PostgreSql (schema "hangfire", in the app's database unless
+/// ConnectionStrings:Hangfire names another) beside PostgreSQL, where several app servers share it and
+/// each recurring job fires once per schedule across them. Only schedules live there: what must be sent
+/// is in the app's own outbox table, so losing the in-memory storage at a restart loses nothing.
 /// </summary>
 public static class HangfireStorage
 {
     public static JobStorage Create(IConfiguration config)
     {
-        var storage = config["Hangfire:Storage"] is { Length: > 0 } s ? s : "InMemory";
+        var storage = config["Hangfire:Storage"] is { Length: > 0 } s ? s
+            : Infrastructure.DatabaseSetup.IsPostgres(config) ? "PostgreSql" : "InMemory";
         return storage.ToLowerInvariant() switch
         {
             "inmemory" => new InMemoryStorage(new InMemoryStorageOptions()),
-            // The seam for PostgreSQL: reference Hangfire.PostgreSql and return
-            // new PostgreSqlStorage(new NpgsqlConnectionFactory(config.GetConnectionString("Hangfire"), new PostgreSqlStorageOptions()));
-            // with Hangfire:Storage = PostgreSql and ConnectionStrings:Hangfire set.
-            _ => throw new InvalidOperationException(
-                $"Hangfire:Storage '{storage}' is not available in this build; use 'InMemory'. PostgreSQL needs the Hangfire.PostgreSql package (see HangfireStorage)."),
+            "postgresql" or "postgres" => PostgreSql(config),
+            _ => throw new InvalidOperationException($"Hangfire:Storage '{storage}' is not supported; use 'InMemory' or 'PostgreSql' (or leave it empty to follow Database:Provider)."),
         };
+    }
+
+    private static PostgreSqlStorage PostgreSql(IConfiguration config)
+    {
+        var connection = config.GetConnectionString("Hangfire") is { Length: > 0 } own ? own : config.GetConnectionString("PlanTracker");
+        if (string.IsNullOrWhiteSpace(connection) || connection.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Hangfire:Storage is PostgreSql but no PostgreSQL connection string is set (ConnectionStrings:Hangfire or ConnectionStrings:PlanTracker).");
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 }
 

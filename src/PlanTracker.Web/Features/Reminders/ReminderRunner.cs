@@ -4,6 +4,7 @@ using MimeKit;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
+using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reminders;
 
@@ -27,6 +28,7 @@ public sealed record RunResult(ReminderPlan Plan, bool Skipped, string? SkipReas
 public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, IClock clock, TimeProvider time,
     IOptions<ReminderRules> rules, IOptions<MailSettings> mail, IConfiguration config, ILogger<ReminderRunner> log)
 {
+    private const long PlanningLockKey = 0x52_65_6D_69_6E_64; // "Remind"
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>What a run now would send; writes nothing.</summary>
@@ -58,8 +60,10 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-            // On SQLite this takes the write lock first (BEGIN IMMEDIATE), so planning sees what it will write against.
+            // On SQLite this takes the write lock first (BEGIN IMMEDIATE), so planning sees what it will write against;
+            // on PostgreSQL an advisory lock does the same for servers that run at once.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.LockForTransactionAsync(PlanningLockKey, ct);
             var plan = await Planner(db).PlanAsync(today, await LastRunDateAsync(db, ct), ct);
             if (plan.AlreadyCovered)
             {
