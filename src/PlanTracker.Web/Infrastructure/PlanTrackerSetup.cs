@@ -25,6 +25,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
         builder.Services.AddScoped<Permissions>();
+        Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
@@ -65,6 +66,7 @@ public static class PlanTrackerSetup
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();
+        Features.Reports.ReportEndpoints.MapReportExports(app);
         return app;
     }
 }
