@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of PlanTracker. Installs what the tests need from Debian's packages when missing:
-# Chromium for the browser tests, aiosmtpd for the loopback SMTP server.
+# Chromium for the browser tests, aiosmtpd for the loopback SMTP server, LibreOffice (Writer, Calc) and
+# poppler-utils (pdftotext) to reopen the exported Word and Excel files as PDF.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
+command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/scalc ] || missing+=(libreoffice-calc)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""
