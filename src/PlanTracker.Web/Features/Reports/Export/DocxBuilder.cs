@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -15,13 +17,16 @@ public sealed class DocxBuilder : IDisposable
     public const int BodySize = 28, TableSize = 22, HeaderSize = 26; // half-points: 14 pt, 11 pt, 13 pt
     private const int TextWidth = 9071; // twips: 210 mm less 30 mm and 20 mm margins
 
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private readonly WordprocessingDocument document;
-    private readonly OpenXmlWriter writer;
+    private readonly Stream stream;
+    private readonly XmlWriter xml;
     private bool inTable;
 
     public DocxBuilder(Stream output)
     {
         document = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
+        document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
             new DocDefaults(
@@ -31,9 +36,12 @@ public sealed class DocxBuilder : IDisposable
                     new FontSizeComplexScript { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
                     new Languages { Val = "vi-VN" })),
                 new ParagraphPropertiesDefault(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
-        writer = OpenXmlWriter.Create(main);
-        writer.WriteStartElement(new Document());
-        writer.WriteStartElement(new Body());
+        // The body is written straight to the part as XML: a province-scale table has hundreds of thousands of rows.
+        stream = main.GetStream(FileMode.Create, FileAccess.Write);
+        xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(true);
+        xml.WriteStartElement("w", "document", W);
+        xml.WriteStartElement("w", "body", W);
     }
 
     /// <summary>
@@ -89,8 +97,8 @@ public sealed class DocxBuilder : IDisposable
     {
         var scale = (double)TextWidth / widths.Sum();
         var twips = widths.Select(w => (int)(w * scale)).ToArray();
-        writer.WriteStartElement(new Table());
-        writer.WriteElement(new TableProperties(
+        xml.WriteStartElement("w", "tbl", W);
+        xml.WriteRaw(new TableProperties(
             new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(
@@ -98,12 +106,11 @@ public sealed class DocxBuilder : IDisposable
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
             new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })));
-        writer.WriteElement(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+                new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })).OuterXml);
+        xml.WriteRaw(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })).OuterXml);
         inTable = true;
         currentWidths = twips;
-        writer.WriteElement(new TableRow([new TableRowProperties(new TableHeader()),
-            .. headers.Select((h, i) => Cell(twips[i], Para(h, bold: true, size: TableSize, align: JustificationValues.Center)))]));
+        WriteRow(headers, bold: true, header: true);
     }
 
     private int[] currentWidths = [];
@@ -111,13 +118,61 @@ public sealed class DocxBuilder : IDisposable
     /// <summary>A table row; a cell is a string (numbers are formatted by the caller).</summary>
     public void Row(params string?[] cells) => Row(false, cells);
 
-    public void Row(bool bold, params string?[] cells) =>
-        writer.WriteElement(new TableRow([new TableRowProperties(new CantSplit()),
-            .. cells.Select((c, i) => Cell(currentWidths[i], Para(c ?? "", bold: bold, size: TableSize)))]));
+    public void Row(bool bold, params string?[] cells) => WriteRow(cells, bold, header: false);
+
+    private void WriteRow(string?[] cells, bool bold, bool header)
+    {
+        xml.WriteStartElement("w", "tr", W);
+        xml.WriteStartElement("w", "trPr", W);
+        xml.WriteElementString("w", header ? "tblHeader" : "cantSplit", W, null);
+        xml.WriteEndElement();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            xml.WriteStartElement("w", "tc", W);
+            xml.WriteStartElement("w", "tcPr", W);
+            xml.WriteStartElement("w", "tcW", W);
+            xml.WriteAttributeString("w", "w", W, currentWidths[i].ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("w", "type", W, "dxa");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteStartElement("w", "p", W);
+            if (header)
+            {
+                xml.WriteStartElement("w", "pPr", W);
+                xml.WriteStartElement("w", "jc", W);
+                xml.WriteAttributeString("w", "val", W, "center");
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteStartElement("w", "r", W);
+            xml.WriteStartElement("w", "rPr", W);
+            if (bold) xml.WriteElementString("w", "b", W, null);
+            foreach (var size in new[] { "sz", "szCs" })
+            {
+                xml.WriteStartElement("w", size, W);
+                xml.WriteAttributeString("w", "val", W, TableSize.ToString(CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            var lines = XlsxBuilder.Clean(cells[i]).Split('\n');
+            for (var l = 0; l < lines.Length; l++)
+            {
+                if (l > 0) xml.WriteElementString("w", "br", W, null);
+                xml.WriteStartElement("w", "t", W);
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(lines[l].TrimEnd('\r'));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement(); // r
+            xml.WriteEndElement(); // p
+            xml.WriteEndElement(); // tc
+        }
+        xml.WriteEndElement(); // tr
+    }
 
     public void EndTable()
     {
-        writer.WriteEndElement();
+        xml.WriteEndElement();
         inTable = false;
         Write(Para("", size: 12));
     }
@@ -139,7 +194,7 @@ public sealed class DocxBuilder : IDisposable
     private void Write(OpenXmlElement block)
     {
         if (inTable) throw new InvalidOperationException("End the table first.");
-        writer.WriteElement(block);
+        xml.WriteRaw(block.OuterXml);
     }
 
     private static TableBorders NoBorders() => new(
@@ -183,12 +238,13 @@ public sealed class DocxBuilder : IDisposable
     public void Dispose()
     {
         if (inTable) EndTable();
-        writer.WriteElement(new SectionProperties(
+        xml.WriteRaw(new SectionProperties(
             new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
-        writer.WriteEndElement(); // body
-        writer.WriteEndElement(); // document
-        writer.Close();
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }).OuterXml);
+        xml.WriteEndElement(); // body
+        xml.WriteEndElement(); // document
+        xml.Dispose();
+        stream.Dispose();
         document.Dispose();
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -54,6 +56,7 @@ public sealed class XlsxBuilder : IDisposable
     public XlsxBuilder(Stream output)
     {
         document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
         workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         sheets = workbook.Workbook.AppendChild(new Sheets());
@@ -104,26 +107,41 @@ public sealed class XlsxBuilder : IDisposable
     }
 }
 
-/// <summary>Rows of one sheet. A cell value is a string, a number, a DateOnly, or a (value, style) pair.</summary>
+/// <summary>
+/// Rows of one sheet, written straight to the part as XML: a province-scale list has hundreds of thousands of rows,
+/// and building an object per cell costs several times the writing. A cell value is a string, a number, a DateOnly,
+/// or <see cref="XlsxBuilder.Styled"/>.
+/// </summary>
 public sealed class SheetWriter
 {
-    private readonly OpenXmlWriter writer;
-    private bool closed;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private readonly Stream stream;
+    private readonly XmlWriter xml;
     private readonly List<string> merges = [];
+    private bool closed;
     private uint row;
 
     internal SheetWriter(WorksheetPart part, double[] widths)
     {
-        writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
+        stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(true);
+        xml.WriteStartElement("worksheet", Main);
         if (widths.Length > 0)
         {
-            writer.WriteStartElement(new Columns());
+            xml.WriteStartElement("cols", Main);
             for (var i = 0; i < widths.Length; i++)
-                writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
-            writer.WriteEndElement();
+            {
+                xml.WriteStartElement("col", Main);
+                xml.WriteAttributeString("min", Invariant(i + 1));
+                xml.WriteAttributeString("max", Invariant(i + 1));
+                xml.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customWidth", "1");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
         }
-        writer.WriteStartElement(new SheetData());
+        xml.WriteStartElement("sheetData", Main);
     }
 
     public uint RowCount => row;
@@ -142,42 +160,55 @@ public sealed class SheetWriter
     public void Row(params object?[] cells)
     {
         row++;
-        writer.WriteStartElement(new Row { RowIndex = row });
-        for (var i = 0; i < cells.Length; i++)
-            if (ToCell(cells[i]) is { } cell)
-            {
-                cell.CellReference = ColumnName(i) + row;
-                writer.WriteElement(cell);
-            }
-        writer.WriteEndElement();
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", Invariant(row));
+        for (var i = 0; i < cells.Length; i++) Cell(ColumnName(i) + Invariant(row), cells[i]);
+        xml.WriteEndElement();
     }
 
-    private static Cell? ToCell(object? value)
+    private void Cell(string reference, object? value)
     {
         var style = (uint?)null;
         if (value is XlsxBuilder.StyledValue sv) (value, style) = (sv.Value, sv.Style);
         else if (value is ValueTuple<string, uint> ts) (value, style) = (ts.Item1, ts.Item2);
-        else if (value is ValueTuple<decimal, uint> td) (value, style) = (td.Item1, td.Item2);
-        else if (value is ValueTuple<decimal?, uint> tn) (value, style) = (tn.Item1, tn.Item2);
-        else if (value is ValueTuple<int, uint> ti) (value, style) = (ti.Item1, ti.Item2);
-        return value switch
+        if (value is null && style is null) return;
+
+        xml.WriteStartElement("c", Main);
+        xml.WriteAttributeString("r", reference);
+        switch (value)
         {
-            null => style is { } s ? new Cell { StyleIndex = s } : null,
-            string text => new Cell
-            {
-                DataType = CellValues.InlineString, StyleIndex = style ?? XlsxBuilder.Text,
-                InlineString = new InlineString(new Text(XlsxBuilder.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }),
-            },
-            DateOnly date => new Cell
-            {
-                StyleIndex = style ?? XlsxBuilder.Date,
-                CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            },
-            int n => new Cell { StyleIndex = style ?? XlsxBuilder.Number, CellValue = new CellValue(n) },
-            decimal d => new Cell { StyleIndex = style ?? XlsxBuilder.Number, CellValue = new CellValue(d) },
-            _ => throw new ArgumentException($"Cannot write a {value.GetType().Name} to a cell."),
-        };
+            case null:
+                xml.WriteAttributeString("s", Invariant(style!.Value));
+                break;
+            case string text:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Text));
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main);
+                xml.WriteStartElement("t", Main);
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(XlsxBuilder.Clean(text));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                break;
+            case DateOnly date:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Date));
+                xml.WriteElementString("v", Main, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
+                break;
+            case int n:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
+                xml.WriteElementString("v", Main, n.ToString(CultureInfo.InvariantCulture));
+                break;
+            case decimal d:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
+                xml.WriteElementString("v", Main, d.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new ArgumentException($"Cannot write a {value.GetType().Name} to a cell.");
+        }
+        xml.WriteEndElement();
     }
+
+    private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     public static string ColumnName(int index)
     {
@@ -190,14 +221,21 @@ public sealed class SheetWriter
     {
         if (closed) return;
         closed = true;
-        writer.WriteEndElement(); // sheetData
+        xml.WriteEndElement(); // sheetData
         if (merges.Count > 0)
         {
-            writer.WriteStartElement(new MergeCells());
-            foreach (var range in merges) writer.WriteElement(new MergeCell { Reference = range });
-            writer.WriteEndElement();
+            xml.WriteStartElement("mergeCells", Main);
+            xml.WriteAttributeString("count", Invariant(merges.Count));
+            foreach (var range in merges)
+            {
+                xml.WriteStartElement("mergeCell", Main);
+                xml.WriteAttributeString("ref", range);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement(); // worksheet
-        writer.Close();
+        xml.WriteEndElement(); // worksheet
+        xml.Dispose();
+        stream.Dispose();
     }
 }
