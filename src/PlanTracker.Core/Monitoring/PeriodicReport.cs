@@ -56,6 +56,7 @@ public sealed class PeriodicReport
             .Where(s => s.PlanId == plan.Id && !s.IsRetired).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
         var bySection = items.ToLookup(i => i.SectionNumber);
+        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
 
         return new PeriodicReport
         {
@@ -69,8 +70,8 @@ public sealed class PeriodicReport
             {
                 var inSection = bySection[s.Number].ToList();
                 return new ReportSection(s.Number, s.Title, StateCounts.Of(inSection.Select(i => i.State)),
-                    inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => i.TaskCode, TaskCodeOrder.Instance)
-                        .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId))
+                    inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => rank(i.TaskCode))
+                        .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId), StringComparer.Ordinal)
                         .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList());
             }).ToList(),
             Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
@@ -100,6 +101,16 @@ public sealed class PeriodicReport
 public sealed class TaskCodeOrder : IComparer<string>
 {
     public static readonly TaskCodeOrder Instance = new();
+
+    /// <summary>
+    /// Each distinct code's place in plan order, to sort many items by a number: comparing codes part by part for
+    /// every pair is what makes sorting 200,000 items slow.
+    /// </summary>
+    public static Func<string, int> Ranks(IEnumerable<string> codes)
+    {
+        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        return code => ranks[code];
+    }
     private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
 
     public int Compare(string? x, string? y)

@@ -42,9 +42,10 @@ public sealed class MonitoringReports(PlanTrackerDbContext db, IReportSubmission
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == plan.Id && !s.IsRetired).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
         var bySection = items.ToLookup(i => i.SectionNumber);
+        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
         var reportSections = sections.Where(s => bySection[s.Number].Any())
             .Select(s => new ReportSection(s.Number, s.Title, StateCounts.Of(bySection[s.Number].Select(i => i.State)),
-                bySection[s.Number].OrderBy(i => i.TaskCode, TaskCodeOrder.Instance).ThenBy(i => i.Due)
+                bySection[s.Number].OrderBy(i => rank(i.TaskCode)).ThenBy(i => i.Due)
                     .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList()))
             .ToList();
         return new ItemList("DANH SÁCH SẢN PHẨM", $"Theo dõi thực hiện Kế hoạch số {plan.Number} ({plan.Title})", asOf, clock.Today,
