@@ -16,7 +16,7 @@ namespace PlanTracker.Web.Features.Dashboard;
 /// "Tổng hợp": where a plan stands on a day, in numbers and charts, by section and by lead unit, each figure a link
 /// to the items behind it. Sở Nội vụ and the leadership see it; a unit editor is sent to the unit's own scorecard.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, OverviewCache overviews, IClock clock) : PageModel
 {
     /// <summary>The states with a column of their own, in page order.</summary>
     public static readonly DeliverableState[] Columns = StateCounts.Order;
@@ -48,7 +48,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
             .Select(p => (p.Id, $"{p.Number} ({p.Year})")).ToList();
 
-        Overview = await reports.OverviewAsync(plan, AsOfDate);
+        Overview = await overviews.GetAsync(plan, AsOfDate);
         Units = Sorted(Overview.Units, Sort);
         IndicatorPeriod = ReportingPeriods.Of(plan.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
         Indicators = await PeriodicReport.IndicatorRowsAsync(db, plan.Id, IndicatorPeriod ?? new ReportingPeriod(plan.Year, "Q1"));

@@ -14,6 +14,8 @@ public static class MonitoringSetup
         // The report-submission feature registers its own source; until then nobody has submitted.
         services.TryAddScoped<IReportSubmissionSource, NoReportSubmissions>();
         services.AddScoped<MonitoringReports>();
+        services.AddMemoryCache();
+        services.AddScoped<Dashboard.OverviewCache>();
         return services;
     }
 }
