@@ -14,6 +14,9 @@ public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) :
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
 
+    /// <summary>Items listed per state group on the page; the downloads list them all.</summary>
+    public const int ItemsShown = 100;
+
     public PeriodicReport? Report { get; private set; }
     public List<(int Id, string Label, int Year)> Plans { get; private set; } = [];
 
