@@ -67,7 +67,7 @@ public static class ReportDocx
 
     private static void CountsTable(DocxBuilder doc, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
     {
-        doc.StartTable([30, 9, 9, 9, 9, 9, 9, 9, 11], ["Lĩnh vực", .. CountHeaders]);
+        doc.StartTable([22, 10, 10, 10, 10, 10, 10, 10, 11], ["Lĩnh vực", .. CountHeaders]);
         foreach (var (name, c) in rows) doc.Row(CountCells(name, c));
         doc.Row(true, CountCells("Tổng cộng", totals));
         doc.EndTable();
@@ -83,7 +83,7 @@ public static class ReportDocx
         doc.Paragraph(Summary(section.Counts));
         var late = section.InState(DeliverableState.Overdue, DeliverableState.DoneLate).Count();
         if (late > 0) doc.Paragraph($"Có {late} sản phẩm chậm so với thời hạn (quá hạn hoặc hoàn thành quá hạn); lý do theo báo cáo của đơn vị ghi ở cột Kết quả.");
-        doc.StartTable([5, 26, 16, 16, 10, 13, 24], "TT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Hạn", "Tình trạng", "Kết quả, lý do");
+        doc.StartTable([6, 22, 13, 15, 15, 13, 21], "TT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Hạn", "Tình trạng", "Kết quả, lý do");
         var n = 0;
         foreach (var i in section.Items)
             doc.Row((++n).ToString(), $"{i.Item.TaskCode}. {i.Item.Activity}", Product(i), i.UnitName,
