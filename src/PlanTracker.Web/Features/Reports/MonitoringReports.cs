@@ -9,7 +9,7 @@ using PlanTracker.Web.Features.Tasks;
 
 namespace PlanTracker.Web.Features.Reports;
 
-/// <summary>Builds what the monitoring pages and exports show: the plan overview, the periodic report, filtered item lists.</summary>
+/// <summary>Builds what the report pages and exports show: the periodic report and filtered item lists.</summary>
 public sealed class MonitoringReports(PlanTrackerDbContext db, IReportSubmissionSource submissions, IClock clock)
 {
     /// <summary>The plan asked for, or the latest one.</summary>
@@ -23,9 +23,6 @@ public sealed class MonitoringReports(PlanTrackerDbContext db, IReportSubmission
 
     public Task<PeriodicReport> PeriodicAsync(Plan plan, ReportingPeriod period, CancellationToken ct = default) =>
         PeriodicReport.BuildAsync(db, submissions, plan, period, clock.Today, ct);
-
-    public Task<PlanOverview> OverviewAsync(Plan plan, DateOnly asOf, CancellationToken ct = default) =>
-        PlanOverview.BuildAsync(db, plan, asOf, ct);
 
     /// <summary>The work items behind a task-list filter (every state when it names none), grouped by section.</summary>
     public async Task<ItemList?> ItemListAsync(TaskFilter filter, CancellationToken ct = default)
