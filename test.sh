@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PlanTracker, once on SQLite and once on PostgreSQL. Installs what the tests need
 # from Debian's packages when missing: Chromium for the browser tests, aiosmtpd for the loopback SMTP
-# server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1).
+# server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1),
+# LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
+command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/scalc ] || missing+=(libreoffice-calc)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""

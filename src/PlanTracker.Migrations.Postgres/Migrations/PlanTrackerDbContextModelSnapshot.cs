@@ -413,6 +413,9 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ResponsibleUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -432,7 +435,52 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     b.HasIndex("ObjectiveId");
 
+                    b.HasIndex("ResponsibleUnitId");
+
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>
@@ -1332,7 +1380,25 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PlanTracker.Core.Units.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Objective");
+
+                    b.Navigation("ResponsibleUnit");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>
@@ -1540,6 +1606,11 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("UnitGroup");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>

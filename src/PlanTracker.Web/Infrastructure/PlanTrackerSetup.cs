@@ -30,6 +30,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
         builder.Services.AddScoped<Permissions>();
+        Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerHealthChecks();
@@ -74,6 +75,7 @@ public static class PlanTrackerSetup
         app.MapDeadlineApi().AllowAnonymous();
         app.MapPlanTrackerHealth();
         app.UsePlanTrackerReminders();
+        Features.Reports.ReportEndpoints.MapReportExports(app);
         return app;
     }
 }

@@ -10,5 +10,6 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
     {
         indicator.Property(i => i.Target).HasPrecision(12, 2);
         indicator.Property(i => i.Unit).HasMaxLength(32);
+        indicator.HasOne(i => i.ResponsibleUnit).WithMany().HasForeignKey(i => i.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -394,6 +394,9 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ResponsibleUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -413,7 +416,50 @@ namespace PlanTracker.Web.Data.Migrations
 
                     b.HasIndex("ObjectiveId");
 
+                    b.HasIndex("ResponsibleUnitId");
+
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>
@@ -1281,7 +1327,25 @@ namespace PlanTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PlanTracker.Core.Units.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Objective");
+
+                    b.Navigation("ResponsibleUnit");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>
@@ -1489,6 +1553,11 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("UnitGroup");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Objective", b =>

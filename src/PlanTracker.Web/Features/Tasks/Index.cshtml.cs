@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.Plans;
+using PlanTracker.Core.States;
+using PlanTracker.Core.Time;
 
 namespace PlanTracker.Web.Features.Tasks;
 
-public class IndexModel(PlanTrackerDbContext db) : PageModel
+public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -24,6 +26,12 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public List<string> Quarters { get; private set; } = [];
 
+    /// <summary>Set when the State filter asks for work items: the page lists those instead of tasks.</summary>
+    public List<WorkItem>? Items { get; private set; }
+    public int ItemTaskCount { get; private set; }
+    public Dictionary<int, string> UnitNames { get; private set; } = [];
+    public DateOnly AsOfDate => Filter.AsOf ?? clock.Today;
+
     public async Task<IActionResult> OnGetAsync()
     {
         Plan = Filter.Plan is { } planId
@@ -32,6 +40,12 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
         if (Plan is null) return Filter.Plan is null ? Page() : NotFound();
 
         var query = await Filter.ApplyAsync(db, db.Tasks.AsNoTracking(), Plan.Id);
+        await LoadFilterChoicesAsync(Plan.Id);
+        if (Filter.States() is { } states)
+        {
+            await LoadItemsAsync(query, states);
+            return Page();
+        }
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Tasks = await query
@@ -41,9 +55,21 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
             .Include(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder))
             .AsSplitQuery()
             .ToListAsync();
-
-        await LoadFilterChoicesAsync(Plan.Id);
         return Page();
+    }
+
+    private async Task LoadItemsAsync(IQueryable<PlanTask> query, IReadOnlySet<DeliverableState> states)
+    {
+        var items = await Filter.ItemsAsync(db, query, Plan!.Id, AsOfDate, states);
+        Total = items.Count;
+        ItemTaskCount = items.Select(i => i.TaskId).Distinct().Count();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        var rank = Core.Monitoring.TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
+        Items = items.OrderBy(i => i.SectionNumber).ThenBy(i => rank(i.TaskCode))
+            .ThenBy(i => i.Due).ThenBy(i => i.UnitId)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        var unitIds = Items.Select(i => i.UnitId).Distinct().ToList();
+        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
     }
 
     private async Task LoadFilterChoicesAsync(int planId)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.Plans;
+using PlanTracker.Core.States;
 using PlanTracker.Core.Text;
 
 namespace PlanTracker.Web.Features.Tasks;
@@ -21,6 +22,58 @@ public sealed class TaskFilter
     public string? Quarter { get; set; }
     public DeadlineKind? Kind { get; set; }
     public string? Q { get; set; }
+    /// <summary>
+    /// Lists work items instead of tasks: one state ("Overdue"), several ("DoneOnTime,DoneLate") or "All".
+    /// Items are those of the tasks the other filters keep; with a unit (not as coordinator), that unit's own items.
+    /// </summary>
+    public string? State { get; set; }
+    /// <summary>The day states are computed for; today when empty.</summary>
+    public DateOnly? AsOf { get; set; }
+
+    public const string AllStates = "All";
+
+    /// <summary>The states asked for, or null when the list shows tasks (no or unreadable State).</summary>
+    public IReadOnlySet<DeliverableState>? States()
+    {
+        if (string.IsNullOrWhiteSpace(State)) return null;
+        if (State.Trim().Equals(AllStates, StringComparison.OrdinalIgnoreCase)) return Enum.GetValues<DeliverableState>().ToHashSet();
+        var states = new HashSet<DeliverableState>();
+        foreach (var part in State.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Enum.TryParse<DeliverableState>(part, ignoreCase: true, out var state) || !Enum.IsDefined(state)) return null;
+            states.Add(state);
+        }
+        return states.Count == 0 ? null : states;
+    }
+
+    /// <summary>The work items behind the filtered tasks, in the given states, as of a day (the same items the dashboard counts).</summary>
+    public async Task<List<WorkItem>> ItemsAsync(PlanTrackerDbContext db, IQueryable<PlanTask> filteredTasks, int planId,
+        DateOnly asOf, IReadOnlySet<DeliverableState> states, CancellationToken ct = default)
+    {
+        var taskIds = (await filteredTasks.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        var unit = Role == AssignmentRole.Coordinating ? null : Unit;
+        var items = await WorkItems.LoadAsync(db, asOf, planId, unit, ct);
+        return items.Where(i => taskIds.Contains(i.TaskId) && states.Contains(i.State)).ToList();
+    }
+
+    /// <summary>The filters as query-string pairs, for links to the list and its exports.</summary>
+    public Dictionary<string, string?> ToQuery()
+    {
+        var query = new Dictionary<string, string?>();
+        void Add(string key, object? value) { if (value is not null && value.ToString() is { Length: > 0 } text) query[key] = text; }
+        Add(nameof(Plan), Plan);
+        Add(nameof(Section), Section);
+        Add(nameof(Unit), Unit);
+        Add(nameof(Role), Role);
+        Add(nameof(Quarter), Quarter);
+        Add(nameof(Kind), Kind);
+        Add(nameof(Q), Q);
+        Add(nameof(State), State);
+        Add(nameof(AsOf), AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return query;
+    }
+
+    public string Link(string path) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, ToQuery());
 
     public async Task<IQueryable<PlanTask>> ApplyAsync(PlanTrackerDbContext db, IQueryable<PlanTask> tasks, int planId)
     {

@@ -427,7 +427,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     Text = table.Column<string>(type: "text", nullable: false),
                     Target = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
                     Unit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -438,6 +439,12 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         principalTable: "Objectives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Units_ResponsibleUnitId",
+                        column: x => x.ResponsibleUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -588,6 +595,31 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    SourceNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EnteredByUserId = table.Column<string>(type: "text", nullable: true),
+                    EnteredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -843,6 +875,17 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                 column: "ObjectiveId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ResponsibleUnitId",
+                table: "Indicators",
+                column: "ResponsibleUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_IndicatorId_Period",
+                table: "IndicatorValues",
+                columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objectives_PlanId_Code",
                 table: "Objectives",
                 columns: new[] { "PlanId", "Code" },
@@ -1030,7 +1073,7 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                 name: "DeliverableProgress");
 
             migrationBuilder.DropTable(
-                name: "Indicators");
+                name: "IndicatorValues");
 
             migrationBuilder.DropTable(
                 name: "PlanDuties");
@@ -1066,7 +1109,7 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                 name: "Deliverables");
 
             migrationBuilder.DropTable(
-                name: "Objectives");
+                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -1076,6 +1119,9 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Objectives");
 
             migrationBuilder.DropTable(
                 name: "ReminderRuns");

@@ -426,7 +426,8 @@ namespace PlanTracker.Web.Data.Migrations
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     Target = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -437,6 +438,12 @@ namespace PlanTracker.Web.Data.Migrations
                         principalTable: "Objectives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Units_ResponsibleUnitId",
+                        column: x => x.ResponsibleUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -587,6 +594,31 @@ namespace PlanTracker.Web.Data.Migrations
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    SourceNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EnteredByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    EnteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -842,6 +874,17 @@ namespace PlanTracker.Web.Data.Migrations
                 column: "ObjectiveId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ResponsibleUnitId",
+                table: "Indicators",
+                column: "ResponsibleUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_IndicatorId_Period",
+                table: "IndicatorValues",
+                columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objectives_PlanId_Code",
                 table: "Objectives",
                 columns: new[] { "PlanId", "Code" },
@@ -1029,7 +1072,7 @@ namespace PlanTracker.Web.Data.Migrations
                 name: "DeliverableProgress");
 
             migrationBuilder.DropTable(
-                name: "Indicators");
+                name: "IndicatorValues");
 
             migrationBuilder.DropTable(
                 name: "PlanDuties");
@@ -1065,7 +1108,7 @@ namespace PlanTracker.Web.Data.Migrations
                 name: "Deliverables");
 
             migrationBuilder.DropTable(
-                name: "Objectives");
+                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -1075,6 +1118,9 @@ namespace PlanTracker.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Objectives");
 
             migrationBuilder.DropTable(
                 name: "ReminderRuns");

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Core.Monitoring;
+
+/// <summary>A work item as reports list it: with its lead unit's name, completion date and result text.</summary>
+public sealed record ReportItem(WorkItem Item, string UnitName)
+{
+    public DeliverableState State => Item.State;
+    public DateOnly? CompletedOn => Item.State.IsDone() ? Item.Progress?.CompletedOn : null;
+    public string? ResultText => Item.Progress?.ResultText;
+}
+
+public sealed record ReportSection(int Number, string Title, StateCounts Counts, List<ReportItem> Items)
+{
+    public IEnumerable<ReportItem> InState(params DeliverableState[] states) => Items.Where(i => states.Contains(i.State));
+}
+
+public sealed record IndicatorRow(int IndicatorId, string ObjectiveCode, string Text, decimal? Target, string? Unit,
+    string? ResponsibleUnitName, IndicatorValue? Actual, IReadOnlyDictionary<string, decimal> ByPeriod)
+{
+    /// <summary>True when the actual value reaches the target; null without a value or a target.</summary>
+    public bool? Met => Actual is { } a && Target is { } t ? a.Value >= t : null;
+}
+
+/// <summary>
+/// The compiled periodic report of a plan: the units' report submissions, the state of every work item as of the
+/// period's cut-off, per section what was done, what is late and the units' result texts, and the indicators.
+/// </summary>
+public sealed class PeriodicReport
+{
+    public required Plan Plan { get; init; }
+    public required ReportingPeriod Period { get; init; }
+    public required DateOnly CompiledOn { get; init; }
+    public required DateOnly SubmissionDue { get; init; }
+    public required List<SubmissionRow> Submissions { get; init; }
+    public required StateCounts Totals { get; init; }
+    public required List<ReportSection> Sections { get; init; }
+    public required List<IndicatorRow> Indicators { get; init; }
+
+    public int SubmissionCount(SubmissionStatus status) => Submissions.Count(s => s.Status == status);
+
+    /// <summary>Items within a section: late first, then in progress, done, ongoing; by task code within a state.</summary>
+    private static readonly DeliverableState[] ItemOrder =
+        [DeliverableState.Overdue, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.DoneOnTime, DeliverableState.Ongoing];
+
+    public static async Task<PeriodicReport> BuildAsync(PlanTrackerDbContext db, IReportSubmissionSource submissions,
+        Plan plan, ReportingPeriod period, DateOnly compiledOn, CancellationToken ct = default)
+    {
+        var items = await WorkItems.LoadAsync(db, period.CutOff, plan.Id, ct: ct);
+        var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var sections = await db.Sections.AsNoTracking()
+            .Where(s => s.PlanId == plan.Id && !s.IsRetired).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
+        var bySection = items.ToLookup(i => i.SectionNumber);
+        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
+
+        return new PeriodicReport
+        {
+            Plan = plan,
+            Period = period,
+            CompiledOn = compiledOn,
+            SubmissionDue = submissions.DueDate(period),
+            Submissions = await SubmissionGrid.LoadAsync(db, submissions, plan.Id, period, ct),
+            Totals = StateCounts.Of(items.Select(i => i.State)),
+            Sections = sections.Select(s =>
+            {
+                var inSection = bySection[s.Number].ToList();
+                return new ReportSection(s.Number, s.Title, StateCounts.Of(inSection.Select(i => i.State)),
+                    inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => rank(i.TaskCode))
+                        .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId), StringComparer.Ordinal)
+                        .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList());
+            }).ToList(),
+            Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
+        };
+    }
+
+    /// <summary>The plan's indicators with the value entered for the period and every value of the year.</summary>
+    public static async Task<List<IndicatorRow>> IndicatorRowsAsync(PlanTrackerDbContext db, int planId, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.Objective!.PlanId == planId)
+            .OrderBy(i => i.Objective!.SortOrder).ThenBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.Objective!.Code, i.Text, i.Target, i.Unit, Responsible = i.ResponsibleUnit!.Name })
+            .ToListAsync(ct);
+        var prefix = period.Year + "-";
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.Indicator!.Objective!.PlanId == planId && v.Period.StartsWith(prefix)).ToListAsync(ct))
+            .ToLookup(v => v.IndicatorId);
+        return indicators.Select(i => new IndicatorRow(i.Id, i.Code, i.Text, i.Target, i.Unit, i.Responsible,
+                values[i.Id].FirstOrDefault(v => v.Period == period.Key),
+                values[i.Id].ToDictionary(v => v.Period, v => v.Value)))
+            .ToList();
+    }
+}
+
+/// <summary>Orders task codes as the plan does: "2.b" before "2.m" before "2.m.1", numbers numerically.</summary>
+public sealed class TaskCodeOrder : IComparer<string>
+{
+    public static readonly TaskCodeOrder Instance = new();
+
+    /// <summary>
+    /// Each distinct code's place in plan order, to sort many items by a number: comparing codes part by part for
+    /// every pair is what makes sorting 200,000 items slow.
+    /// </summary>
+    public static Func<string, int> Ranks(IEnumerable<string> codes)
+    {
+        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        return code => ranks[code];
+    }
+    private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
+
+    public int Compare(string? x, string? y)
+    {
+        var a = (x ?? "").Split('.');
+        var b = (y ?? "").Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = Key(a[i]).CompareTo(Key(b[i]));
+            if (c != 0) return c;
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+
+    private static (int, string) Key(string part) =>
+        int.TryParse(part, out var n) ? (n, "") : (part.Length == 1 && Letters.Contains(part) ? 100000 + Letters.IndexOf(part, StringComparison.Ordinal) : 200000, part);
+}

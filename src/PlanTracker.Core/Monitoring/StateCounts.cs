@@ -1,0 +1,39 @@
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Core.Monitoring;
+
+/// <summary>
+/// How many work items are in each state. The on-time completion rate (what PAR criterion 1.6 rewards) is
+/// DoneOnTime / (DoneOnTime + DoneLate + Overdue): of the items that were due by the as-of date, the share done on time.
+/// </summary>
+public sealed class StateCounts
+{
+    private readonly int[] counts = new int[Enum.GetValues<DeliverableState>().Length];
+
+    public void Add(DeliverableState state) => counts[(int)state]++;
+
+    public int this[DeliverableState state] => counts[(int)state];
+    public int Total => counts.Sum();
+    public int DoneOnTime => this[DeliverableState.DoneOnTime];
+    public int DoneLate => this[DeliverableState.DoneLate];
+    public int Overdue => this[DeliverableState.Overdue];
+    public int Done => DoneOnTime + DoneLate;
+    /// <summary>The rate's denominator: items done, or not done and past due.</summary>
+    public int Due => DoneOnTime + DoneLate + Overdue;
+
+    /// <summary>Null when nothing was due yet.</summary>
+    public decimal? OnTimeRate => Due == 0 ? null : (decimal)DoneOnTime / Due;
+
+    public decimal Share(DeliverableState state) => Total == 0 ? 0 : (decimal)this[state] / Total;
+
+    public static StateCounts Of(IEnumerable<DeliverableState> states)
+    {
+        var result = new StateCounts();
+        foreach (var state in states) result.Add(state);
+        return result;
+    }
+
+    /// <summary>The order pages and reports list states in: what needs attention first.</summary>
+    public static readonly DeliverableState[] Order =
+        [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
+}

@@ -1,0 +1,46 @@
+using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Web.Features.Reports.Export;
+
+/// <summary>Work items to export, grouped by the sections they belong to, as of a day.</summary>
+public sealed record ItemList(string Title, string Subtitle, DateOnly AsOf, DateOnly CompiledOn, string? FilterText,
+    List<ReportSection> Sections)
+{
+    public StateCounts Totals => StateCounts.Of(Sections.SelectMany(s => s.Items).Select(i => i.State));
+}
+
+/// <summary>How numbers, dates and states read in the exported files (Vietnamese: decimal comma).</summary>
+public static class ExportText
+{
+    private static readonly System.Globalization.CultureInfo Vi = new("vi-VN");
+
+    public static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", Vi) + "%" : "—";
+    public static string Number(decimal? value) => value is { } v ? v.ToString("0.##", Vi) : "";
+    public static string Date(DateOnly? date) => Shared.Display.Date(date);
+
+    public static readonly string[] CountHeaders =
+        ["Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn", "Quá hạn", "Thường xuyên", "Chưa có hạn", "Tỷ lệ hoàn thành đúng hạn"];
+
+    public static readonly DeliverableState[] CountStates =
+        [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
+
+    public const string CountedItem = "Mỗi sản phẩm được tính riêng cho từng đơn vị chủ trì và từng kỳ (sản phẩm hàng quý tính 4 kỳ).";
+    public const string RateDefinition = "Tỷ lệ hoàn thành đúng hạn = số hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn chưa hoàn thành).";
+
+    public static string Summary(StateCounts c) =>
+        $"Tổng số {c.Total} sản phẩm: hoàn thành đúng hạn {c.DoneOnTime}, hoàn thành quá hạn {c.DoneLate}, " +
+        $"đang thực hiện trong hạn {c[DeliverableState.InProgress]}, quá hạn chưa hoàn thành {c.Overdue}, thường xuyên {c[DeliverableState.Ongoing]}, " +
+        $"chưa có hạn {c[DeliverableState.NeedsDate]}; tỷ lệ hoàn thành đúng hạn {Percent(c.OnTimeRate)}.";
+
+    public static string Product(ReportItem i) =>
+        (i.Item.Product ?? "(không ghi sản phẩm)") + (i.Item.Period == "" ? "" : " · " + Periods.Label(i.Item.Period));
+
+    public static string Result(ReportItem i)
+    {
+        var p = i.Item.Progress;
+        if (p is null) return "";
+        var evidence = p.EvidenceNumber is null ? "" : $" (Văn bản {p.EvidenceNumber}{(p.EvidenceDate is { } d ? " ngày " + Date(d) : "")})";
+        return (p.ResultText ?? "") + evidence;
+    }
+}

@@ -1,0 +1,96 @@
+using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.States;
+using static PlanTracker.Web.Features.Reports.Export.ExportText;
+
+namespace PlanTracker.Web.Features.Reports.Export;
+
+/// <summary>The periodic report and filtered lists as Word documents in the NĐ30 administrative format.</summary>
+public static class ReportDocx
+{
+    public const string ParentBody = "Ủy ban nhân dân thành phố Cần Thơ";
+    public const string Issuer = "Sở Nội vụ";
+    public const string Place = "Cần Thơ";
+
+    public static void WritePeriodic(PeriodicReport r, Stream output)
+    {
+        using var doc = new DocxBuilder(output);
+        doc.AdministrativeHeader(ParentBody, Issuer, "BC-SNV", Place, r.CompiledOn);
+        doc.Title("BÁO CÁO", $"Kết quả thực hiện công tác cải cách hành chính {r.Period.Title}");
+        var issued = r.Plan.IssuedOn is { } on ? $" ngày {Date(on)}" : "";
+        doc.Paragraph($"Thực hiện Kế hoạch số {r.Plan.Number}{issued} của {r.Plan.Issuer ?? "Ủy ban nhân dân thành phố"} về {FirstLower(r.Plan.Title)}, " +
+            $"Sở Nội vụ tổng hợp, báo cáo kết quả thực hiện {r.Period.Title} (số liệu tính đến ngày {Date(r.Period.CutOff)}) như sau:");
+
+        doc.Heading("I. TÌNH HÌNH GỬI BÁO CÁO ĐỊNH KỲ CỦA CÁC CƠ QUAN, ĐƠN VỊ");
+        doc.Paragraph($"Có {r.Submissions.Count} cơ quan, đơn vị phải gửi báo cáo {r.Period.Title} (hạn gửi {Date(r.SubmissionDue)}): " +
+            $"{r.SubmissionCount(SubmissionStatus.OnTime)} đơn vị gửi đúng hạn, {r.SubmissionCount(SubmissionStatus.Late)} đơn vị gửi trễ hạn, " +
+            $"{r.SubmissionCount(SubmissionStatus.Missing)} đơn vị chưa gửi.");
+        doc.StartTable([6, 44, 16, 18, 16], "TT", "Cơ quan, đơn vị", "Ngày gửi", "Số văn bản", "Tình trạng");
+        foreach (var (s, n) in r.Submissions.Select((s, n) => (s, n + 1)))
+            doc.Row(n.ToString(), s.UnitName, Date(s.SubmittedOn), s.DocumentNumber, s.Status.Label());
+        doc.EndTable();
+
+        doc.Heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH");
+        doc.Paragraph("1. Tổng hợp chung. " + Summary(r.Totals));
+        doc.Paragraph(CountedItem + " " + RateDefinition, italic: true);
+        CountsTable(doc, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
+        doc.Paragraph("2. Kết quả theo từng lĩnh vực");
+        foreach (var section in r.Sections) SectionBlock(doc, section, $"2.{section.Number}. ");
+
+        doc.Heading("III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH");
+        if (r.Indicators.Count == 0) doc.Paragraph("Kế hoạch không có chỉ tiêu định lượng.");
+        else
+        {
+            doc.StartTable([6, 46, 12, 12, 24], "TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Đánh giá, nguồn số liệu");
+            foreach (var (ind, n) in r.Indicators.Select((x, n) => (x, n + 1)))
+                doc.Row(n.ToString(), $"{ind.Text} (mục tiêu {ind.ObjectiveCode})", Number(ind.Target) + ind.Unit,
+                    ind.Actual is { } a ? Number(a.Value) + ind.Unit : "Chưa có số liệu",
+                    (ind.Met switch { true => "Đạt", false => "Chưa đạt", _ => "" }) + (ind.Actual?.SourceNote is { } src ? ". Nguồn: " + src : ""));
+            doc.EndTable();
+        }
+        doc.Heading("IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ");
+        doc.Paragraph("……………………………………………………………………………………………………");
+        doc.Signature(["- UBND thành phố (để báo cáo);", "- Giám đốc Sở Nội vụ;", "- Lưu: VT, CCHC."], "Giám đốc");
+    }
+
+    public static void WriteItems(ItemList list, Stream output)
+    {
+        using var doc = new DocxBuilder(output);
+        doc.AdministrativeHeader(ParentBody, Issuer, "BC-SNV", Place, list.CompiledOn);
+        doc.Title(list.Title, list.Subtitle);
+        doc.Paragraph($"Tình trạng tính đến ngày {Date(list.AsOf)}." + (list.FilterText is { Length: > 0 } f ? " Điều kiện lọc: " + f + "." : ""));
+        doc.Paragraph(Summary(list.Totals));
+        doc.Paragraph(CountedItem + " " + RateDefinition, italic: true);
+        CountsTable(doc, list.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), list.Totals);
+        foreach (var section in list.Sections) SectionBlock(doc, section, $"{section.Number}. ");
+        doc.Signature(["- Lưu: VT, CCHC."], "Người lập");
+    }
+
+    private static void CountsTable(DocxBuilder doc, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
+    {
+        doc.StartTable([22, 10, 10, 10, 10, 10, 10, 10, 11], ["Lĩnh vực", .. CountHeaders]);
+        foreach (var (name, c) in rows) doc.Row(CountCells(name, c));
+        doc.Row(true, CountCells("Tổng cộng", totals));
+        doc.EndTable();
+    }
+
+    private static string[] CountCells(string name, StateCounts c) =>
+        [name, c.Total.ToString(), .. CountStates.Select(s => c[s].ToString()), Percent(c.OnTimeRate)];
+
+    private static void SectionBlock(DocxBuilder doc, ReportSection section, string prefix)
+    {
+        doc.Heading(prefix + section.Title);
+        if (section.Items.Count == 0) { doc.Paragraph("Không có sản phẩm."); return; }
+        doc.Paragraph(Summary(section.Counts));
+        var late = section.InState(DeliverableState.Overdue, DeliverableState.DoneLate).Count();
+        if (late > 0) doc.Paragraph($"Có {late} sản phẩm chậm so với thời hạn (quá hạn hoặc hoàn thành quá hạn); lý do theo báo cáo của đơn vị ghi ở cột Kết quả.");
+        doc.StartTable([6, 22, 13, 15, 15, 13, 21], "TT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Hạn", "Tình trạng", "Kết quả, lý do");
+        var n = 0;
+        foreach (var i in section.Items)
+            doc.Row((++n).ToString(), $"{i.Item.TaskCode}. {i.Item.Activity}", Product(i), i.UnitName,
+                i.Item.Due is { } due ? Date(due) : i.Item.DeadlineText,
+                i.State.Label() + (i.CompletedOn is { } c ? " (" + Date(c) + ")" : ""), Result(i));
+        doc.EndTable();
+    }
+
+    private static string FirstLower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PlanTracker.Web.Features.Reports.Export;
+
+/// <summary>
+/// Writes an .xlsx one sheet at a time, streaming rows (a province-scale list has 100,000 of them).
+/// Strings are inline, numbers are numbers, dates are real dates shown dd/mm/yyyy, the font is Times New Roman.
+/// </summary>
+public sealed class XlsxBuilder : IDisposable
+{
+    public const uint Plain = 0, Header = 1, Date = 2, Percent = 3, Text = 4, Title = 5, Number = 6, Bold = 7;
+
+    private const string Styles = """
+        <x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+        <x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></x:numFmts>
+        <x:fonts count="3">
+          <x:font><x:sz val="12"/><x:name val="Times New Roman"/></x:font>
+          <x:font><x:b/><x:sz val="12"/><x:name val="Times New Roman"/></x:font>
+          <x:font><x:b/><x:sz val="14"/><x:name val="Times New Roman"/></x:font>
+        </x:fonts>
+        <x:fills count="3">
+          <x:fill><x:patternFill patternType="none"/></x:fill>
+          <x:fill><x:patternFill patternType="gray125"/></x:fill>
+          <x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFDDE4EE"/><x:bgColor indexed="64"/></x:patternFill></x:fill>
+        </x:fills>
+        <x:borders count="2">
+          <x:border><x:left/><x:right/><x:top/><x:bottom/><x:diagonal/></x:border>
+          <x:border><x:left style="thin"><x:color auto="1"/></x:left><x:right style="thin"><x:color auto="1"/></x:right><x:top style="thin"><x:color auto="1"/></x:top><x:bottom style="thin"><x:color auto="1"/></x:bottom><x:diagonal/></x:border>
+        </x:borders>
+        <x:cellStyleXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellStyleXfs>
+        <x:cellXfs count="8">
+          <x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+          <x:xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="center" vertical="center" wrapText="1"/></x:xf>
+          <x:xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><x:alignment vertical="top"/></x:xf>
+          <x:xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><x:alignment vertical="top"/></x:xf>
+          <x:xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><x:alignment vertical="top" wrapText="1"/></x:xf>
+          <x:xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+          <x:xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><x:alignment vertical="top"/></x:xf>
+          <x:xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><x:alignment vertical="top" wrapText="1"/></x:xf>
+        </x:cellXfs>
+        <x:cellStyles count="1"><x:cellStyle name="Normal" xfId="0" builtinId="0"/></x:cellStyles>
+        </x:styleSheet>
+        """;
+
+    private readonly SpreadsheetDocument document;
+    private readonly WorkbookPart workbook;
+    private readonly Sheets sheets;
+    private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
+    private SheetWriter? open;
+
+    public XlsxBuilder(Stream output)
+    {
+        document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
+        workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        sheets = workbook.Workbook.AppendChild(new Sheets());
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(Styles);
+    }
+
+    /// <summary>Starts a sheet (closing the previous one) with column widths in characters.</summary>
+    public SheetWriter Sheet(string name, params double[] widths)
+    {
+        open?.Close();
+        var part = workbook.AddNewPart<WorksheetPart>();
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = UniqueName(name) });
+        return open = new SheetWriter(part, widths);
+    }
+
+    private string UniqueName(string name)
+    {
+        // Excel: at most 31 characters, none of : \ / ? * [ ]
+        var clean = new string(name.Select(c => ":\\/?*[]".Contains(c) ? ' ' : c).ToArray()).Trim();
+        clean = clean.Length > 31 ? clean[..31].TrimEnd() : clean;
+        var unique = clean;
+        for (var i = 2; !names.Add(unique); i++) unique = $"{(clean.Length > 27 ? clean[..27] : clean)} ({i})";
+        return unique;
+    }
+
+    public void Dispose()
+    {
+        open?.Close();
+        workbook.Workbook.Save();
+        document.Dispose();
+    }
+
+    /// <summary>A value with a style other than its type's default; a null value still gets the style (borders).</summary>
+    public static object Styled(object? value, uint style) => new StyledValue(value, style);
+
+    public static object DateOrBlank(DateOnly? date) => Styled(date, Date);
+    public static object NumberOrBlank(decimal? value) => Styled(value, Number);
+
+    internal sealed record StyledValue(object? Value, uint Style);
+
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (!text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r')) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text) if (c >= ' ' || c is '\t' or '\n' or '\r') sb.Append(c);
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Rows of one sheet, written straight to the part as XML: a province-scale list has hundreds of thousands of rows,
+/// and building an object per cell costs several times the writing. A cell value is a string, a number, a DateOnly,
+/// or <see cref="XlsxBuilder.Styled"/>.
+/// </summary>
+public sealed class SheetWriter
+{
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private readonly Stream stream;
+    private readonly XmlWriter xml;
+    private readonly List<string> merges = [];
+    private bool closed;
+    private uint row;
+
+    internal SheetWriter(WorksheetPart part, double[] widths)
+    {
+        stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(true);
+        xml.WriteStartElement("worksheet", Main);
+        if (widths.Length > 0)
+        {
+            xml.WriteStartElement("cols", Main);
+            for (var i = 0; i < widths.Length; i++)
+            {
+                xml.WriteStartElement("col", Main);
+                xml.WriteAttributeString("min", Invariant(i + 1));
+                xml.WriteAttributeString("max", Invariant(i + 1));
+                xml.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customWidth", "1");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteStartElement("sheetData", Main);
+    }
+
+    public uint RowCount => row;
+
+    /// <summary>A title line across the first columns.</summary>
+    public void Title(string text, int across = 6)
+    {
+        Row((text, XlsxBuilder.Title));
+        if (across > 1) merges.Add($"A{row}:{ColumnName(across - 1)}{row}");
+    }
+
+    public void Blank() => Row();
+
+    public void Headers(params string[] headers) => Row(headers.Select(h => (object?)(h, XlsxBuilder.Header)).ToArray());
+
+    public void Row(params object?[] cells)
+    {
+        row++;
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", Invariant(row));
+        for (var i = 0; i < cells.Length; i++) Cell(ColumnName(i) + Invariant(row), cells[i]);
+        xml.WriteEndElement();
+    }
+
+    private void Cell(string reference, object? value)
+    {
+        var style = (uint?)null;
+        if (value is XlsxBuilder.StyledValue sv) (value, style) = (sv.Value, sv.Style);
+        else if (value is ValueTuple<string, uint> ts) (value, style) = (ts.Item1, ts.Item2);
+        if (value is null && style is null) return;
+
+        xml.WriteStartElement("c", Main);
+        xml.WriteAttributeString("r", reference);
+        switch (value)
+        {
+            case null:
+                xml.WriteAttributeString("s", Invariant(style!.Value));
+                break;
+            case string text:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Text));
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main);
+                xml.WriteStartElement("t", Main);
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(XlsxBuilder.Clean(text));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                break;
+            case DateOnly date:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Date));
+                xml.WriteElementString("v", Main, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
+                break;
+            case int n:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
+                xml.WriteElementString("v", Main, n.ToString(CultureInfo.InvariantCulture));
+                break;
+            case decimal d:
+                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
+                xml.WriteElementString("v", Main, d.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new ArgumentException($"Cannot write a {value.GetType().Name} to a cell.");
+        }
+        xml.WriteEndElement();
+    }
+
+    private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;
+        return name;
+    }
+
+    internal void Close()
+    {
+        if (closed) return;
+        closed = true;
+        xml.WriteEndElement(); // sheetData
+        if (merges.Count > 0)
+        {
+            xml.WriteStartElement("mergeCells", Main);
+            xml.WriteAttributeString("count", Invariant(merges.Count));
+            foreach (var range in merges)
+            {
+                xml.WriteStartElement("mergeCell", Main);
+                xml.WriteAttributeString("ref", range);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement(); // worksheet
+        xml.Dispose();
+        stream.Dispose();
+    }
+}

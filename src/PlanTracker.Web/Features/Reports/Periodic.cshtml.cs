@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Monitoring;
+
+namespace PlanTracker.Web.Features.Reports;
+
+/// <summary>The periodic report of a plan for a period (Q1, 6 months, Q3, year), with its Word and Excel downloads.</summary>
+[Authorize(Roles = MonitoringSetup.ReportReaders)]
+public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
+
+    /// <summary>Items listed per state group on the page; the downloads list them all.</summary>
+    public const int ItemsShown = 100;
+
+    public PeriodicReport? Report { get; private set; }
+    public List<(int Id, string Label, int Year)> Plans { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var plan = await reports.PlanAsync(PlanId);
+        if (plan is null) return PlanId is null ? Page() : NotFound();
+        Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
+            .Select(p => (p.Id, $"{p.Number} ({p.Year})", p.Year)).ToList();
+        Report = await reports.PeriodicAsync(plan, reports.PeriodOf(plan, PeriodKey));
+        return Page();
+    }
+
+    public string Download(string extension) => $"/reports/periodic{extension}?plan={Report!.Plan.Id}&period={Report.Period.Key}";
+}

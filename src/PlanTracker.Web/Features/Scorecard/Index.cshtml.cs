@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.Plans;
+using PlanTracker.Core.States;
+using PlanTracker.Core.Time;
+using PlanTracker.Web.Features.Reports;
+using PlanTracker.Web.Features.Tasks;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Scorecard;
+
+/// <summary>
+/// One unit's scorecard: its items by state, its on-time rate, its periodic-report submissions and its late items,
+/// so a unit head sees what Sở Nội vụ sees about the unit. A unit editor sees only the own unit.
+/// </summary>
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IReportSubmissionSource submissions, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+
+    public DateOnly AsOfDate => AsOf ?? clock.Today;
+    public bool CanPickUnit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Viewer);
+    public Plan? PlanShown { get; private set; }
+    public string? UnitName { get; private set; }
+    public StateCounts Counts { get; private set; } = new();
+    public List<WorkItem> LateItems { get; private set; } = [];
+    public List<(ReportingPeriod Period, DateOnly Due, SubmissionRow? Row, bool Owed)> Reports { get; private set; } = [];
+    public List<IndicatorRow> Indicators { get; private set; } = [];
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!CanPickUnit)
+        {
+            if (User.UnitId() is not { } own) return Page();
+            if (Unit is { } asked && asked != own) return Forbid();
+            Unit = own;
+        }
+        PlanShown = await reports.PlanAsync(Plan);
+        if (CanPickUnit)
+            Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
+                .Select(u => (u.Id, u.Name)).ToList();
+        if (PlanShown is null || Unit is not { } unitId) return Page();
+        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
+        if (UnitName is null) return NotFound();
+
+        var items = await WorkItems.LoadAsync(db, AsOfDate, PlanShown.Id, unitId);
+        Counts = StateCounts.Of(items.Select(i => i.State));
+        LateItems = items.Where(i => i.State is DeliverableState.Overdue or DeliverableState.DoneLate)
+            .OrderBy(i => i.State).ThenBy(i => i.Due).ThenBy(i => i.TaskCode, TaskCodeOrder.Instance).ToList();
+
+        foreach (var period in ReportingPeriods.Of(PlanShown.Year))
+        {
+            var rows = await SubmissionGrid.LoadAsync(db, submissions, PlanShown.Id, period);
+            var row = rows.FirstOrDefault(r => r.UnitId == unitId);
+            Reports.Add((period, submissions.DueDate(period), row, row is not null));
+        }
+        var latest = ReportingPeriods.Of(PlanShown.Year).LastOrDefault(p => p.CutOff <= AsOfDate) ?? new ReportingPeriod(PlanShown.Year, "Q1");
+        var responsible = await db.Indicators.Where(i => i.ResponsibleUnitId == unitId).Select(i => i.Id).ToListAsync();
+        Indicators = (await PeriodicReport.IndicatorRowsAsync(db, PlanShown.Id, latest)).Where(r => responsible.Contains(r.IndicatorId)).ToList();
+        return Page();
+    }
+
+    public string Link(string state) => new TaskFilter
+    {
+        Plan = PlanShown?.Id, Unit = Unit, Role = AssignmentRole.Lead, State = state, AsOf = AsOfDate,
+    }.Link("/tasks");
+
+    /// <summary>How the unit's report for a period stands today: sent on time or late, missing, or not due yet.</summary>
+    public string ReportStatus(DateOnly due, SubmissionRow? row, bool owed) =>
+        !owed ? "Không thuộc diện báo cáo"
+        : row!.Status != SubmissionStatus.Missing ? row.Status.Label()
+        : due >= clock.Today ? "Chưa đến hạn" : row.Status.Label();
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.States;
+using PlanTracker.Web.Features.Admin;
+
+// Times the monitoring pages and exports over a synthetic province (see SyntheticProvince and BENCHMARKS.md).
+// Usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks.Monitoring [-- --runs 5 --db /tmp/province.db]
+namespace PlanTracker.Benchmarks.Monitoring;
+
+public static class MonitoringBenchmark
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
+        var folder = Directory.CreateTempSubdirectory("plantracker-bench-").FullName;
+        var file = ArgValue("--db") ?? Path.Combine(folder, "province.db");
+        var asOf = new DateOnly(2019, 10, 1);
+
+        if (!File.Exists(file))
+        {
+            var build = Stopwatch.StartNew();
+            SyntheticProvince.Create(file);
+            Console.WriteLine($"Synthetic database written in {build.Elapsed.TotalSeconds:0.0} s: {file}");
+        }
+        await using (var db = SyntheticProvince.Context(file))
+        {
+            var items = await WorkItems.LoadAsync(db, asOf, 1);
+            Console.WriteLine($"{db.Deliverables.Count():N0} deliverables, {db.Units.Count():N0} units, {items.Count:N0} work items, {db.Progress.Count():N0} progress records");
+        }
+
+        var results = new List<(string What, List<double> Ms, string Note)>();
+        async Task Time(string what, Func<Task<string>> action)
+        {
+            var note = await action(); // warm-up: JIT, SQLite page cache
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                note = await action();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            results.Add((what, times, note));
+            Console.WriteLine($"{what}: median {Median(times):0} ms");
+        }
+
+        await Time("WorkItems.LoadAsync (query only)", async () =>
+        {
+            await using var db = SyntheticProvince.Context(file);
+            return $"{(await WorkItems.LoadAsync(db, asOf, 1)).Count:N0} items";
+        });
+        await Time("Dashboard query + compute (PlanOverview)", async () =>
+        {
+            await using var db = SyntheticProvince.Context(file);
+            var plan = await db.Plans.FindAsync(1);
+            var o = await PlanOverview.BuildAsync(db, plan!, asOf);
+            return $"{o.Units.Count} unit rows";
+        });
+
+        using var host = new BenchHost(file, folder);
+        var client = await host.AdminClientAsync();
+        async Task Http(string what, Func<string> url) => await Time(what, async () =>
+        {
+            using var response = await client.GetAsync(url());
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {response.StatusCode}");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            return $"{bytes.Length / 1024.0:N0} KiB";
+        });
+        await Http("GET /dashboard, data unchanged since the last view (cached overview)", () => "/dashboard?Plan=1&AsOf=2019-10-01");
+        var day = 0;
+        await Http("GET /dashboard, first view of a day (counts computed)", () => $"/dashboard?Plan=1&AsOf=2019-09-{++day:00}");
+        await Http("GET /reports/periodic (page)", () => "/reports/periodic?plan=1&period=2019-Q3");
+        await Http("GET /reports/periodic.docx", () => "/reports/periodic.docx?plan=1&period=2019-Q3");
+        await Http("GET /reports/periodic.xlsx", () => "/reports/periodic.xlsx?plan=1&period=2019-Q3");
+        await Http("GET /tasks/export.xlsx (every item)", () => "/tasks/export.xlsx?Plan=1&State=All&AsOf=2019-10-01");
+        await Http("GET /tasks/export.docx (every item)", () => "/tasks/export.docx?Plan=1&State=All&AsOf=2019-10-01");
+        await Http("GET /tasks/export.xlsx (overdue only)", () => "/tasks/export.xlsx?Plan=1&State=Overdue&AsOf=2019-10-01");
+
+        Console.WriteLine();
+        Console.WriteLine($"| what | median ms | min ms | max ms | result |");
+        Console.WriteLine($"| --- | ---: | ---: | ---: | --- |");
+        foreach (var (what, ms, note) in results)
+            Console.WriteLine($"| {what} | {Median(ms):0} | {ms.Min():0} | {ms.Max():0} | {note} |");
+        Console.WriteLine($"\n{runs} timed runs after one warm-up; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}.");
+
+        if (ArgValue("--db") is null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); try { Directory.Delete(folder, true); } catch (IOException) { } }
+        return 0;
+
+        static double Median(List<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
+        string? ArgValue(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+    }
+}
+
+/// <summary>The real app in-process on the synthetic database, "today" 01/10/2019, logging only warnings.</summary>
+internal sealed class BenchHost(string databaseFile, string folder) : WebApplicationFactory<Program>
+{
+    private const string Password = "mat-khau-do-hieu-nang-1";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var root = FindRoot();
+        builder.UseEnvironment("Production");
+        builder.UseContentRoot(Path.Combine(root, "src", "PlanTracker.Web"));
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:PlanTracker"] = $"Data Source={databaseFile}",
+                ["Seed:Directory"] = Path.Combine(folder, "no-seed"),
+                ["Clock:Today"] = "2019-10-01",
+                ["Attachments:Directory"] = Path.Combine(folder, "attachments"),
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "bench-.log"),
+            }));
+    }
+
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        const string email = "bench.admin@cantho.example";
+        using (var scope = Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            await accounts.CreateAsync(Actor.System, email, "Đo hiệu năng", Roles.Admin, null, Password);
+        }
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/account/login");
+        var token = WebUtility.HtmlDecode(Regex.Match(login, """name="__RequestVerificationToken" type="hidden" value="([^"]+)" """.TrimEnd()).Groups[1].Value);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("Email", email), new("Password", Password), new("__RequestVerificationToken", token)]));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Sign-in failed: " + response.StatusCode);
+        return client;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PlanTracker.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PlanTracker.sln not found");
+    }
+}

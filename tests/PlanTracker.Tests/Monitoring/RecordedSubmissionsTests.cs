@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.Reports;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Monitoring;
+
+/// <summary>The compiled periodic report reads the submissions units record, with the reminders' due dates and units.</summary>
+public class RecordedSubmissionsTests(RecordedSubmissionsTests.Host host) : IClassFixture<RecordedSubmissionsTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["Clock:Today"] = "2019-04-15";
+    }
+
+    private async Task RecordAsync(string unitCode, DateOnly submittedOn)
+    {
+        await using var db = host.NewDbContext();
+        db.Set<ReportSubmission>().Add(new ReportSubmission
+        {
+            PlanId = await db.Plans.Select(p => p.Id).SingleAsync(), UnitId = await host.UnitIdAsync(unitCode), PeriodKey = "2019-Q1",
+            DocumentNumber = $"1/BC-{unitCode}", DocumentDate = submittedOn, SubmittedOn = submittedOn, RecordedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Units_that_recorded_their_Q1_report_show_on_time_or_late_and_the_others_missing()
+    {
+        await RecordAsync("STP", new DateOnly(2019, 3, 18)); // due 18/03/2019: two working days after 14/03
+        await RecordAsync("STC", new DateOnly(2019, 3, 19));
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Data.PlanTrackerDbContext>();
+        var source = scope.ServiceProvider.GetRequiredService<IReportSubmissionSource>();
+        var plan = await db.Plans.Select(p => p.Id).SingleAsync();
+
+        var rows = await SubmissionGrid.LoadAsync(db, source, plan, new ReportingPeriod(2019, "Q1"));
+
+        Assert.Equal(new DateOnly(2019, 3, 18), source.DueDate(new ReportingPeriod(2019, "Q1")));
+        Assert.Equal(SubmissionStatus.OnTime, rows.Single(r => r.UnitName == "Sở Tư pháp").Status);
+        Assert.Equal(SubmissionStatus.Late, rows.Single(r => r.UnitName == "Sở Tài chính").Status);
+        Assert.Equal(SubmissionStatus.Missing, rows.Single(r => r.UnitName == "Sở Y tế").Status);
+        Assert.DoesNotContain(rows, r => r.UnitName == "Sở Nội vụ"); // it receives the reports
+        var html = await (await host.AdminAsync()).GetStringAsync($"/reports/periodic?plan={plan}&period=2019-Q1");
+        Assert.Contains("Trễ hạn", html);
+    }
+}
