@@ -50,6 +50,26 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// SQLite's counterpart of the advisory lock: an exclusive lock on a file beside the database, so that two
+    /// processes (or two hosts in one process) starting on the same file migrate and seed one after the other.
+    /// </summary>
+    private static async Task<FileStream> SqliteStartupLockAsync(string connectionString, CancellationToken ct)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource + ".startup-lock";
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(100))
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    /// <summary>
     /// Makes one piece of work run on one server at a time, until the current transaction ends: a PostgreSQL
     /// transaction-level advisory lock. On SQLite the write transaction already serialises writers.
     /// </summary>
@@ -81,6 +101,7 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         var postgres = db.Database.IsNpgsql();
+        await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
         if (postgres)
         {
             await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session; everything below uses it
