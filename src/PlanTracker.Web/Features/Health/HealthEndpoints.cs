@@ -7,7 +7,8 @@ namespace PlanTracker.Web.Features.Health;
 
 /// <summary>
 /// For a load balancer: /health/live answers while the process runs; /health/ready also checks that the
-/// database and the mail server answer. Both are open, and say nothing secret.
+/// database answers (503 when it does not) and that mail can leave (reported "Degraded", still 200, since the
+/// outbox holds mail until the server is back). Both are open, and say nothing secret.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -15,7 +16,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddPlanTrackerHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<PlanTrackerDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<PlanTrackerDbContext>("database", tags: [ReadyTag])
+            .AddCheck<MailHealthCheck>("mail", tags: [ReadyTag]);
         return services;
     }
 
