@@ -55,11 +55,13 @@ public sealed partial class AppClient : IDisposable
         return (clock.Elapsed.TotalMilliseconds, body.Length);
     }
 
-    /// <summary>Opens the progress form and posts a new percentage; true when the server saved it (redirect).</summary>
-    public async Task<bool> UpdateProgressAsync(int deliverableId, int unitId, int percent)
+    /// <summary>Opens the progress form and posts a new percentage; 302 when the server saved it.</summary>
+    public async Task<int> UpdateProgressAsync(int deliverableId, int unitId, int percent)
     {
         var url = $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";
-        var form = await http.GetStringAsync(url);
+        using var get = await http.GetAsync(url);
+        if (get.StatusCode != HttpStatusCode.OK) return 1000 + (int)get.StatusCode;
+        var form = await get.Content.ReadAsStringAsync();
         var version = VersionField().Match(form) is { Success: true } m ? m.Groups[1].Value : "0";
         using var response = await http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -70,7 +72,7 @@ public sealed partial class AppClient : IDisposable
             ["Unit"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Period"] = "",
         }));
-        return response.StatusCode == HttpStatusCode.Redirect;
+        return (int)response.StatusCode;
     }
 
     private static string Token(string html) =>

@@ -50,7 +50,7 @@ public static partial class FixedScenario
         using var c = Open(folder);
         var (id, overdue) = Pairs(c, $"""
             SELECT a.UnitId, COUNT(*) FROM TaskAssignments a JOIN Deliverables d ON d.TaskId = a.TaskId
-            WHERE a.Role = 0 AND a.UnitId IS NOT NULL AND d.DeadlineDue < '{Today}' GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
+            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND d.DeadlineDue < '{Today}' GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
             """).Single();
         using var command = c.CreateCommand();
         command.CommandText = $"SELECT Code FROM Units WHERE Id = {id}";

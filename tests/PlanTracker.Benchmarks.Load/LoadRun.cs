@@ -28,17 +28,17 @@ public static class LoadRun
             Console.WriteLine("| what | median | p95 | min–max | size |\n| --- | ---: | ---: | ---: | ---: |");
             foreach (var (what, url) in new[]
             {
-                ("/dashboard", "/dashboard"),
-                ("/tasks?State=Overdue", "/tasks?State=Overdue"),
-                ("/tasks?Q=thu+tuc", "/tasks?Q=thu+tuc"),
-                ("/tasks?Unit=&Role=Lead", $"/tasks?Unit={unitId}&Role=Lead"),
+                ("/dashboard", $"/dashboard?Plan={planId}"),
+                ("/tasks?State=Overdue", $"/tasks?Plan={planId}&State=Overdue"),
+                ("/tasks?Q=thu+tuc", $"/tasks?Plan={planId}&Q=thu+tuc"),
+                ("/tasks?Unit=&Role=Lead", $"/tasks?Plan={planId}&Unit={unitId}&Role=Lead"),
                 ("/my?Unit=", $"/my?Unit={unitId}"),
                 ($"/reports/periodic.xlsx ({year}-Q3)", $"/reports/periodic.xlsx?plan={planId}&period={year}-Q3"),
             })
                 Console.WriteLine(Row(what, await TimeAsync(client, url, requests)));
 
             var (done, errors, seconds) = await WriteAsync(client, targets, writeFor);
-            Console.WriteLine($"status updates, 4 writers, {seconds:0.0} s: {done} saved, {errors} errors, {done / seconds:0.0} updates/s (each a GET of the form and a POST)");
+            Console.WriteLine($"status updates, 4 writers, {seconds:0.0} s: {done} saved, errors: {errors}, {done / seconds:0.0} updates/s (each a GET of the form and a POST)");
             Console.WriteLine($"server peak memory (VmHWM): {AppProcess.PeakKb(server.Id) / 1024} MB");
         }
         finally
@@ -47,28 +47,33 @@ public static class LoadRun
         }
     }
 
-    /// <summary>The unit leading the most tasks, the city plan of the latest year, and lead (deliverable, unit) pairs to update.</summary>
+    /// <summary>The largest plan of 2021 (the clock's year), the unit leading most of its tasks, and lead (deliverable, unit) pairs to update.</summary>
     private static (long Unit, long Plan, long Year, List<(long Deliverable, long Unit)> Targets) Pick(string folder)
     {
         using var c = Open(folder);
-        var unit = Scalar(c, "SELECT UnitId FROM TaskAssignments WHERE Role = 0 AND UnitId IS NOT NULL AND IsRetired = 0 GROUP BY UnitId ORDER BY COUNT(*) DESC LIMIT 1");
         var plan = Pairs(c, """
             SELECT p.Id, p.Year FROM Plans p JOIN Sections s ON s.PlanId = p.Id JOIN Tasks t ON t.SectionId = s.Id JOIN Deliverables d ON d.TaskId = t.Id
             WHERE p.Year <= 2021 GROUP BY p.Id ORDER BY p.Year DESC, COUNT(*) DESC LIMIT 1
             """).Single();
-        // Kind 7 is "Hàng quý" (needs a period); lead assignments to single units only.
+        var unit = Scalar(c, $"""
+            SELECT a.UnitId FROM TaskAssignments a JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
+            WHERE s.PlanId = {plan.A} AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0
+            GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
+            """);
+        // "Hàng quý" deliverables need a period; lead assignments to single units only.
         var targets = Pairs(c, """
             SELECT d.Id, a.UnitId FROM Deliverables d JOIN TaskAssignments a ON a.TaskId = d.TaskId
-            WHERE a.Role = 0 AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind <> 7
+            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind <> 'RecurringQuarterly'
             ORDER BY d.Id LIMIT 4000
             """);
         return (unit, plan.A, plan.B, targets);
     }
 
     /// <summary>4 writers, each on its own quarter of the targets, so they never conflict with each other.</summary>
-    private static async Task<(int Done, int Errors, double Seconds)> WriteAsync(AppClient client, List<(long Deliverable, long Unit)> targets, TimeSpan duration)
+    private static async Task<(int Done, string Errors, double Seconds)> WriteAsync(AppClient client, List<(long Deliverable, long Unit)> targets, TimeSpan duration)
     {
-        int done = 0, errors = 0;
+        int done = 0;
+        var errors = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var clock = Stopwatch.StartNew();
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
@@ -77,16 +82,18 @@ public static class LoadRun
                 var (deliverable, unit) = targets[i % targets.Count];
                 try
                 {
-                    if (await client.UpdateProgressAsync((int)deliverable, (int)unit, 10 + i % 80)) Interlocked.Increment(ref done);
-                    else Interlocked.Increment(ref errors);
+                    var status = await client.UpdateProgressAsync((int)deliverable, (int)unit, 10 + i % 80);
+                    if (status == 302) Interlocked.Increment(ref done);
+                    else errors.AddOrUpdate(status > 1000 ? $"GET {status - 1000}" : $"POST {status}", 1, (_, n) => n + 1);
                 }
                 catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
                 {
-                    Interlocked.Increment(ref errors);
+                    errors.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
                 }
             }
         })).ToArray();
         await Task.WhenAll(writers);
-        return (done, errors, clock.Elapsed.TotalSeconds);
+        var summary = errors.IsEmpty ? "0 errors" : string.Join(", ", errors.Select(kv => $"{kv.Value} × {kv.Key}"));
+        return (done, summary, clock.Elapsed.TotalSeconds);
     }
 }
