@@ -67,6 +67,7 @@ public sealed partial class AppClient : IDisposable
         {
             ["__RequestVerificationToken"] = Token(form),
             ["Input.Status"] = "InProgress",
+            ["Input.ResultText"] = "Đang triển khai (đo tải).",
             ["Input.ProgressPercent"] = percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Version"] = version,
             ["Unit"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),

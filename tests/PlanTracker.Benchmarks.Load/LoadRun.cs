@@ -60,10 +60,10 @@ public static class LoadRun
             WHERE s.PlanId = {plan.A} AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0
             GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
             """);
-        // "Hàng quý" deliverables need a period; lead assignments to single units only.
+        // "Hàng quý" and "Thường xuyên" deliverables need a period; lead assignments to single units only.
         var targets = Pairs(c, """
             SELECT d.Id, a.UnitId FROM Deliverables d JOIN TaskAssignments a ON a.TaskId = d.TaskId
-            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind <> 'RecurringQuarterly'
+            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind NOT IN ('RecurringQuarterly', 'Ongoing')
             ORDER BY d.Id LIMIT 4000
             """);
         return (unit, plan.A, plan.B, targets);
