@@ -24,18 +24,20 @@ public static partial class FixedScenario
         Console.WriteLine($"reminders run: {run.Wall.TotalSeconds:0.00} s wall (start to exit), peak {run.PeakKb / 1024} MB (VmHWM), {files} .eml files");
         Console.WriteLine("  " + run.Stdout.Trim().Replace("\n", "\n  ", StringComparison.Ordinal));
 
-        var (unitCode, unitId, overdue) = PickEditor(folder);
+        var (unitCode, unitId, planId, overdue) = PickEditor(folder);
         var (server, baseUrl) = await StartServerAsync(dll, env);
         try
         {
             using var client = new AppClient(baseUrl);
             await client.SignInAsync($"{unitCode.ToLowerInvariant()}@generated.example", password);
-            Console.WriteLine($"signed in as {unitCode.ToLowerInvariant()}@generated.example (unit {unitId}, {overdue} overdue lead deliverables)");
+            Console.WriteLine($"signed in as {unitCode.ToLowerInvariant()}@generated.example (unit {unitId}; plan {planId}, where it leads {overdue} overdue deliverables)");
             Console.WriteLine("| what | median | p95 | min–max | size |\n| --- | ---: | ---: | ---: | ---: |");
-            foreach (var size in new[] { 25, 100 })
-                Console.WriteLine(Row($"/tasks?State=Overdue&size={size}", await TimeAsync(client, $"/tasks?State=Overdue&size={size}", requests)));
-            foreach (var size in new[] { 25, 100 })
-                Console.WriteLine(Row($"/tasks?State=Overdue&Unit={unitId}&size={size}", await TimeAsync(client, $"/tasks?State=Overdue&Unit={unitId}&size={size}", requests)));
+            foreach (var filter in new[] { "", $"&Unit={unitId}&Role=Lead" })
+                foreach (var size in new[] { 25, 100 })
+                {
+                    var url = $"/tasks?Plan={planId}&State=Overdue{filter}&size={size}";
+                    Console.WriteLine(Row(url, await TimeAsync(client, url, requests)));
+                }
             Console.WriteLine($"server peak memory (VmHWM): {AppProcess.PeakKb(server.Id) / 1024} MB");
         }
         finally
@@ -44,17 +46,22 @@ public static partial class FixedScenario
         }
     }
 
-    /// <summary>The unit with the most overdue lead deliverables, and its code (the editor's e-mail).</summary>
-    private static (string Code, long Id, long Overdue) PickEditor(string folder)
+    /// <summary>The unit with the most overdue lead deliverables, its code (the editor's e-mail), and the plan holding most of them.</summary>
+    private static (string Code, long Id, long Plan, long Overdue) PickEditor(string folder)
     {
         using var c = Open(folder);
-        var (id, overdue) = Pairs(c, $"""
+        var (id, _) = Pairs(c, $"""
             SELECT a.UnitId, COUNT(*) FROM TaskAssignments a JOIN Deliverables d ON d.TaskId = a.TaskId
             WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND d.DeadlineDue < '{Today}' GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
             """).Single();
+        var (plan, overdue) = Pairs(c, $"""
+            SELECT s.PlanId, COUNT(*) FROM TaskAssignments a JOIN Deliverables d ON d.TaskId = a.TaskId
+            JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
+            WHERE a.Role = 'Lead' AND a.UnitId = {id} AND d.DeadlineDue < '{Today}' GROUP BY s.PlanId ORDER BY COUNT(*) DESC LIMIT 1
+            """).Single();
         using var command = c.CreateCommand();
         command.CommandText = $"SELECT Code FROM Units WHERE Id = {id}";
-        return ((string)command.ExecuteScalar()!, id, overdue);
+        return ((string)command.ExecuteScalar()!, id, plan, overdue);
     }
 
     [GeneratedRegex(@"generated password: (\S+)")]
