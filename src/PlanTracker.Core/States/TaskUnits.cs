@@ -23,8 +23,13 @@ public static class TaskUnits
     /// <summary>The tasks a unit is assigned to in a role, directly or through a group it belongs to.</summary>
     public static IQueryable<PlanTask> AssignedTo(this IQueryable<PlanTask> tasks, PlanTrackerDbContext db, int unitId, AssignmentRole? role)
     {
+        // Starts from the unit's assignments (indexed by unit and by group) instead of testing every task: a test
+        // per task made /my scan all 83,000 tasks of a 100,000-deliverable database, twice per query.
         var groupIds = db.UnitGroupMembers.Where(m => m.UnitId == unitId).Select(m => m.UnitGroupId);
-        return tasks.Where(t => t.Assignments.Any(a => !a.IsRetired && (role == null || a.Role == role)
-            && (a.UnitId == unitId || (a.UnitGroupId != null && groupIds.Contains(a.UnitGroupId.Value)))));
+        var assignments = db.TaskAssignments.Where(a => !a.IsRetired
+            && (a.UnitId == unitId || (a.UnitGroupId != null && groupIds.Contains(a.UnitGroupId.Value))));
+        if (role is { } only) assignments = assignments.Where(a => a.Role == only);
+        var taskIds = assignments.Select(a => a.TaskId);
+        return tasks.Where(t => taskIds.Contains(t.Id));
     }
 }

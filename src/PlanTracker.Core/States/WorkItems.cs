@@ -63,9 +63,12 @@ public static class WorkItems
         var leads = unitId is { } only
             ? taskIds.ToDictionary(id => id, _ => new HashSet<int> { only })
             : await LeadUnitsByTaskAsync(db, taskIds, ct);
+        // By the deliverables just read (one array parameter), not by "deliverable in scope": that form made SQLite
+        // visit every progress record of the database, so a plan's list cost what the whole province holds.
+        var deliverableIdsRead = deliverables.Select(d => d.Id).ToArray();
         var progress = (await db.Progress.AsNoTracking()
                 .Where(p => unitId == null || p.UnitId == unitId)
-                .Where(p => scope.Any(d => d.Id == p.DeliverableId))
+                .Where(p => EF.Parameter(deliverableIdsRead).Contains(p.DeliverableId))
                 .ToListAsync(ct))
             .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 

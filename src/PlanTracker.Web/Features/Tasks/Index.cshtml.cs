@@ -11,7 +11,14 @@ namespace PlanTracker.Web.Features.Tasks;
 
 public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 {
-    public const int PageSize = 50;
+    public const int DefaultPageSize = 50;
+    private static readonly int[] AllowedPageSizes = [25, 50, 100];
+
+    /// <summary>Rows per page: 25, 50 or 100; anything else falls back to 50.</summary>
+    [BindProperty(SupportsGet = true, Name = "size")]
+    public int? Size { get; set; }
+
+    public int PageSize => Size is { } size && AllowedPageSizes.Contains(size) ? size : DefaultPageSize;
 
     [BindProperty(SupportsGet = true)]
     public TaskFilter Filter { get; set; } = new();

@@ -27,6 +27,25 @@ public partial class TaskListTests(TaskListTests.Host host) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task Page_size_can_be_25_or_100_and_the_pager_keeps_it()
+    {
+        var viewer = await host.ViewerAsync();
+        var html = await viewer.GetStringAsync("/tasks?size=25");
+
+        Assert.Equal(25, PageText.TaskCodes(html).Count);
+        Assert.Contains("size=25&amp;p=2", html);
+        Assert.Equal(25, (await CodesAsync("size=25&p=2")).Count);
+        Assert.True((await CodesAsync("size=100")).Count > 50); // Plan 163 has 59 tasks: one page
+    }
+
+    [Fact]
+    public async Task Page_size_other_than_25_50_or_100_falls_back_to_50()
+    {
+        Assert.Equal(50, (await CodesAsync("size=7")).Count);
+        Assert.Equal(50, (await CodesAsync("size=100000")).Count);
+    }
+
+    [Fact]
     public async Task Section_filter_keeps_only_that_section()
     {
         var codes = await CodesAsync("Section=5");

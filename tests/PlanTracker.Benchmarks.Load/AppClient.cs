@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Benchmarks.Load;
+
+/// <summary>A signed-in HTTP client against a server on 127.0.0.1, going through the real login form.</summary>
+public sealed partial class AppClient : IDisposable
+{
+    private readonly HttpClient http;
+
+    public AppClient(string baseUrl)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(120) };
+    }
+
+    public static async Task WaitUntilServingAsync(string baseUrl, TimeSpan timeout)
+    {
+        using var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/account/login")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the server did not answer /account/login in " + timeout);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var token = Token(await http.GetStringAsync("/account/login"));
+        var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in as {email} answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>One GET read to the end; returns milliseconds and the body length.</summary>
+    public async Task<(double Ms, long Bytes)> TimeGetAsync(string url)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        clock.Stop();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+        return (clock.Elapsed.TotalMilliseconds, body.Length);
+    }
+
+    /// <summary>Opens the progress form and posts a new percentage; 302 when the server saved it.</summary>
+    public async Task<int> UpdateProgressAsync(int deliverableId, int unitId, int percent)
+    {
+        var url = $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";
+        using var get = await http.GetAsync(url);
+        if (get.StatusCode != HttpStatusCode.OK) return 1000 + (int)get.StatusCode;
+        var form = await get.Content.ReadAsStringAsync();
+        var version = VersionField().Match(form) is { Success: true } m ? m.Groups[1].Value : "0";
+        using var response = await http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(form),
+            ["Input.Status"] = "InProgress",
+            ["Input.ResultText"] = "Đang triển khai (đo tải).",
+            ["Input.ProgressPercent"] = percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Version"] = version,
+            ["Unit"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Period"] = "",
+        }));
+        return (int)response.StatusCode;
+    }
+
+    private static string Token(string html) =>
+        TokenField().Match(html) is { Success: true } m ? m.Groups[1].Value
+            : throw new InvalidOperationException("no anti-forgery token in the page");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"Input\\.Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+
+    public void Dispose() => http.Dispose();
+}

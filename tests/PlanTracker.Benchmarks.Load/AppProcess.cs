@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PlanTracker.Benchmarks.Load;
+
+/// <summary>The built PlanTracker.Web.dll run as a separate process, as an operator would run it.</summary>
+public static class AppProcess
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string WebDll(string configuration) =>
+        Path.Combine(RepoRoot, "src", "PlanTracker.Web", "bin", configuration, "net10.0", "PlanTracker.Web.dll");
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Wall, long PeakKb);
+
+    /// <summary>Runs a CLI verb to exit, polling the child's VmHWM; killed after <paramref name="timeout"/>.</summary>
+    public static async Task<Outcome> RunAsync(string dll, IDictionary<string, string> env, string[] args, string? stdin, TimeSpan timeout)
+    {
+        using var process = Start(dll, env, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var clock = Stopwatch.StartNew();
+        long peak = 0;
+        while (!process.HasExited && clock.Elapsed < timeout)
+        {
+            peak = Math.Max(peak, PeakKb(process.Id));
+            await Task.Delay(20);
+        }
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{string.Join(' ', args)} did not finish in {timeout}");
+        }
+        var wall = clock.Elapsed;
+        return new Outcome(process.ExitCode, await stdout, await stderr, wall, peak);
+    }
+
+    public static Process Start(string dll, IDictionary<string, string> env, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in env) info.Environment[k] = v;
+        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    /// <summary>Peak resident set size (VmHWM, kB) of a live process; 0 once it is gone.</summary>
+    public static long PeakKb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return 0;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PlanTracker.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PlanTracker.sln not found above " + AppContext.BaseDirectory);
+    }
+}
