@@ -100,9 +100,4 @@ public class DetailsModel(PlanTrackerDbContext db, Permissions permissions, IClo
             .Where(c => c.TaskId == id).OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Take(200).ToListAsync();
         return true;
     }
-
-    public int PlanYear => Task.Section!.Plan!.Year;
-
-    public IReadOnlyList<DeadlineOccurrence> OccurrencesOf(Deliverable d) =>
-        d.DeadlineKind == DeadlineKind.RecurringQuarterly ? DeadlineParser.Parse(d.DeadlineText, PlanYear).Occurrences : [];
 }
