@@ -58,23 +58,36 @@ public sealed partial class AppClient : IDisposable
     /// <summary>Opens the progress form and posts a new percentage; 302 when the server saved it.</summary>
     public async Task<int> UpdateProgressAsync(int deliverableId, int unitId, int percent)
     {
-        var url = $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";
-        using var get = await http.GetAsync(url);
+        using var get = await http.GetAsync(ProgressUrl(deliverableId, unitId));
         if (get.StatusCode != HttpStatusCode.OK) return 1000 + (int)get.StatusCode;
         var form = await get.Content.ReadAsStringAsync();
-        var version = VersionField().Match(form) is { Success: true } m ? m.Groups[1].Value : "0";
-        using var response = await http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        var version = VersionField().Match(form) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return await PostProgressAsync(deliverableId, unitId, percent, Token(form), version);
+    }
+
+    /// <summary>
+    /// The save alone, as a browser sends it after the form is open: an anti-forgery token of this session
+    /// (valid for any form) and the version the form showed. 302 when saved, 200 when refused as a conflict.
+    /// </summary>
+    public async Task<int> PostProgressAsync(int deliverableId, int unitId, int percent, string token, int version)
+    {
+        using var response = await http.PostAsync(ProgressUrl(deliverableId, unitId), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(form),
+            ["__RequestVerificationToken"] = token,
             ["Input.Status"] = "InProgress",
             ["Input.ResultText"] = "Đang triển khai (đo tải).",
             ["Input.ProgressPercent"] = percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Version"] = version,
+            ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Unit"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Period"] = "",
         }));
         return (int)response.StatusCode;
     }
+
+    /// <summary>A token for this session's forms, read from a form page.</summary>
+    public async Task<string> FormTokenAsync(string url) => Token(await http.GetStringAsync(url));
+
+    private static string ProgressUrl(int deliverableId, int unitId) => $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";
 
     private static string Token(string html) =>
         TokenField().Match(html) is { Success: true } m ? m.Groups[1].Value

@@ -6,8 +6,8 @@ namespace PlanTracker.Benchmarks.Load;
 /// <summary>One scale: generate, serve, sign in as an admin, time the pages, then 4 concurrent progress writers.</summary>
 public static class LoadRun
 {
-    private const string AdminEmail = "bench-admin@generated.example";
-    private const string AdminPassword = "Bench-admin-2021!";
+    public const string AdminEmail = "bench-admin@generated.example";
+    public const string AdminPassword = "Bench-admin-2021!";
 
     public static async Task RunAsync(string dll, string folder, int deliverables, int requests, TimeSpan writeFor)
     {
@@ -37,8 +37,7 @@ public static class LoadRun
             })
                 Console.WriteLine(Row(what, await TimeAsync(client, url, requests)));
 
-            var (done, errors, seconds) = await WriteAsync(client, targets, writeFor);
-            Console.WriteLine($"status updates, 4 writers, {seconds:0.0} s: {done} saved, errors: {errors}, {done / seconds:0.0} updates/s (each a GET of the form and a POST)");
+            await WritesAsync(client, targets, 4, writeFor);
             Console.WriteLine($"server peak memory (VmHWM): {AppProcess.PeakKb(server.Id) / 1024} MB");
         }
         finally
@@ -47,8 +46,40 @@ public static class LoadRun
         }
     }
 
+    /// <summary>The status updates alone, on a database kept by an earlier load run (<c>--keep</c>).</summary>
+    public static async Task WritesOnlyAsync(string dll, string folder, int writers, TimeSpan duration)
+    {
+        List<Writes.Target> targets;
+        using (var c = Open(folder)) targets = Targets(c);
+        var (server, baseUrl) = await StartServerAsync(dll, Env(folder));
+        try
+        {
+            Console.WriteLine($"server pid {server.Id}");
+            using var client = new AppClient(baseUrl);
+            await client.SignInAsync(AdminEmail, AdminPassword);
+            await WritesAsync(client, targets, writers, duration);
+            Console.WriteLine($"server peak memory (VmHWM): {AppProcess.PeakKb(server.Id) / 1024} MB");
+        }
+        finally
+        {
+            Stop(server);
+        }
+    }
+
+    /// <summary>Status updates: the save alone, then opening the form and saving, then the save alone.</summary>
+    private static async Task WritesAsync(AppClient client, IReadOnlyList<Writes.Target> targets, int writers, TimeSpan duration)
+    {
+        // The save alone first: it starts from the versions read from the file, which the form run then moves on.
+        foreach (var openForm in new[] { false, true })
+        {
+            var outcome = await Writes.RunAsync(client, targets, writers, duration, openForm);
+            Console.WriteLine($"status updates ({(openForm ? "GET form + POST" : "POST only")}), {writers} writers, {outcome.Seconds:0.0} s: "
+                + $"{outcome.Saved} saved, {outcome.Errors}, {outcome.PerSecond:0.0} updates/s");
+        }
+    }
+
     /// <summary>The largest plan of 2021 (the clock's year), the unit leading most of its tasks, and lead (deliverable, unit) pairs to update.</summary>
-    private static (long Unit, long Plan, long Year, List<(long Deliverable, long Unit)> Targets) Pick(string folder)
+    private static (long Unit, long Plan, long Year, List<Writes.Target> Targets) Pick(string folder)
     {
         using var c = Open(folder);
         var plan = Pairs(c, """
@@ -60,40 +91,23 @@ public static class LoadRun
             WHERE s.PlanId = {plan.A} AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0
             GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
             """);
-        // "Hàng quý" and "Thường xuyên" deliverables need a period; lead assignments to single units only.
-        var targets = Pairs(c, """
-            SELECT d.Id, a.UnitId FROM Deliverables d JOIN TaskAssignments a ON a.TaskId = d.TaskId
-            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind NOT IN ('RecurringQuarterly', 'Ongoing')
-            ORDER BY d.Id LIMIT 4000
-            """);
-        return (unit, plan.A, plan.B, targets);
+        return (unit, plan.A, plan.B, Targets(c));
     }
 
-    /// <summary>4 writers, each on its own quarter of the targets, so they never conflict with each other.</summary>
-    private static async Task<(int Done, string Errors, double Seconds)> WriteAsync(AppClient client, List<(long Deliverable, long Unit)> targets, TimeSpan duration)
+    /// <summary>Up to 4,000 (deliverable, lead unit) pairs with their saved version. "Hàng quý" and "Thường xuyên"
+    /// deliverables need a period, so they are left out; lead assignments to single units only.</summary>
+    public static List<Writes.Target> Targets(Microsoft.Data.Sqlite.SqliteConnection c)
     {
-        int done = 0;
-        var errors = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-        var clock = Stopwatch.StartNew();
-        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
-        {
-            for (var i = w; clock.Elapsed < duration && i < targets.Count * 10; i += 4)
-            {
-                var (deliverable, unit) = targets[i % targets.Count];
-                try
-                {
-                    var status = await client.UpdateProgressAsync((int)deliverable, (int)unit, 10 + i % 80);
-                    if (status == 302) Interlocked.Increment(ref done);
-                    else errors.AddOrUpdate(status > 1000 ? $"GET {status - 1000}" : $"POST {status}", 1, (_, n) => n + 1);
-                }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
-                {
-                    errors.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
-                }
-            }
-        })).ToArray();
-        await Task.WhenAll(writers);
-        var summary = errors.IsEmpty ? "0 errors" : string.Join(", ", errors.Select(kv => $"{kv.Value} × {kv.Key}"));
-        return (done, summary, clock.Elapsed.TotalSeconds);
+        using var command = c.CreateCommand();
+        command.CommandText = """
+            SELECT d.Id, a.UnitId, COALESCE(p.Version, 0) FROM Deliverables d JOIN TaskAssignments a ON a.TaskId = d.TaskId
+            LEFT JOIN DeliverableProgress p ON p.DeliverableId = d.Id AND p.UnitId = a.UnitId AND p.Period = ''
+            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind NOT IN ('RecurringQuarterly', 'Ongoing')
+            ORDER BY d.Id LIMIT 4000
+            """;
+        using var reader = command.ExecuteReader();
+        var targets = new List<Writes.Target>();
+        while (reader.Read()) targets.Add(new Writes.Target(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return targets;
     }
 }

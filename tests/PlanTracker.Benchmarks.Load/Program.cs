@@ -8,6 +8,7 @@ using PlanTracker.Benchmarks.Load;
 // Load runs against the real server process (see BENCHMARKS.md, "Load runs" and "Fixed scenario").
 //   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- load [--scales 1000,10000,100000] [--requests 20] [--seconds 15]
 //   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- fixed [--requests 20]
+//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- writes --folder KEPT/n100000 [--writers 4] [--seconds 15]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -16,6 +17,13 @@ var configuration = Option("--configuration", "Release");
 var dll = AppProcess.WebDll(configuration);
 if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} first."); return 2; }
 Console.WriteLine($"web app: {dll}; load average: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+
+if (mode == "writes")
+{
+    await LoadRun.WritesOnlyAsync(dll, Option("--folder", "."), int.Parse(Option("--writers", "4"), CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture)));
+    return 0;
+}
 
 var folder = Directory.CreateTempSubdirectory("plantracker-load-").FullName;
 try
