@@ -55,14 +55,14 @@ public sealed partial class AppClient : IDisposable
         return (clock.Elapsed.TotalMilliseconds, body.Length);
     }
 
-    /// <summary>Opens the progress form and posts a new percentage; 302 when the server saved it.</summary>
-    public async Task<int> UpdateProgressAsync(int deliverableId, int unitId, int percent)
+    /// <summary>Opens the progress form and posts a new percentage; 302 when the server saved it, with the version the form showed.</summary>
+    public async Task<(int Status, int Version)> UpdateProgressAsync(int deliverableId, int unitId, int percent)
     {
         using var get = await http.GetAsync(ProgressUrl(deliverableId, unitId));
-        if (get.StatusCode != HttpStatusCode.OK) return 1000 + (int)get.StatusCode;
+        if (get.StatusCode != HttpStatusCode.OK) return (1000 + (int)get.StatusCode, 0);
         var form = await get.Content.ReadAsStringAsync();
         var version = VersionField().Match(form) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return await PostProgressAsync(deliverableId, unitId, percent, Token(form), version);
+        return (await PostProgressAsync(deliverableId, unitId, percent, Token(form), version), version);
     }
 
     /// <summary>

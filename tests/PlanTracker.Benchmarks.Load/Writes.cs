@@ -6,7 +6,13 @@ namespace PlanTracker.Benchmarks.Load;
 /// <summary>Concurrent status updates, each writer on its own share of the targets so that writers never conflict.</summary>
 public static class Writes
 {
-    public sealed record Target(int Deliverable, int Unit, int Version);
+    /// <summary>A lead (deliverable, unit) pair and the version of its record, moved on by each save.</summary>
+    public sealed class Target(int deliverable, int unit, int version)
+    {
+        public int Deliverable { get; } = deliverable;
+        public int Unit { get; } = unit;
+        public int Version { get; set; } = version;
+    }
 
     public sealed record Outcome(int Saved, string Errors, double Seconds)
     {
@@ -23,23 +29,21 @@ public static class Writes
         var saved = 0;
         var errors = new ConcurrentDictionary<string, int>();
         var token = openForm ? "" : await client.FormTokenAsync($"/deliverables/{targets[0].Deliverable}/progress?unit={targets[0].Unit}&period=");
-        var versions = targets.Select(t => t.Version).ToArray();
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             for (var i = w; clock.Elapsed < duration; i += writers)
             {
-                var n = i % targets.Count;
-                var target = targets[n];
+                var target = targets[i % targets.Count];
                 try
                 {
-                    var status = openForm
+                    var (status, version) = openForm
                         ? await client.UpdateProgressAsync(target.Deliverable, target.Unit, 10 + i % 80)
-                        : await client.PostProgressAsync(target.Deliverable, target.Unit, 10 + i % 80, token, versions[n]);
+                        : (await client.PostProgressAsync(target.Deliverable, target.Unit, 10 + i % 80, token, target.Version), target.Version);
                     if (status == 302)
                     {
                         Interlocked.Increment(ref saved);
-                        versions[n]++;
+                        target.Version = version + 1;
                     }
                     else errors.AddOrUpdate(status > 1000 ? $"GET {status - 1000}" : $"POST {status}", 1, (_, c) => c + 1);
                 }

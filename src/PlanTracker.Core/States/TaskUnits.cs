@@ -10,15 +10,10 @@ namespace PlanTracker.Core.States;
 /// </summary>
 public static class TaskUnits
 {
-    public static async Task<HashSet<int>> UnitIdsAsync(PlanTrackerDbContext db, int taskId, AssignmentRole? role, CancellationToken ct = default)
-    {
-        var assignments = db.TaskAssignments.Where(a => a.TaskId == taskId && !a.IsRetired && (role == null || a.Role == role));
-        var direct = await assignments.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToListAsync(ct);
-        var viaGroups = await db.UnitGroupMembers
-            .Where(m => assignments.Any(a => a.UnitGroupId == m.UnitGroupId))
-            .Select(m => m.UnitId).ToListAsync(ct);
-        return [.. direct, .. viaGroups];
-    }
+    /// <summary>Whether the unit holds the role on the task, directly or through a group it belongs to; one query.</summary>
+    public static Task<bool> IsAssignedAsync(PlanTrackerDbContext db, int taskId, int unitId, AssignmentRole? role, CancellationToken ct = default) =>
+        db.TaskAssignments.AnyAsync(a => a.TaskId == taskId && !a.IsRetired && (role == null || a.Role == role)
+            && (a.UnitId == unitId || db.UnitGroupMembers.Any(m => m.UnitGroupId == a.UnitGroupId && m.UnitId == unitId)), ct);
 
     /// <summary>The tasks a unit is assigned to in a role, directly or through a group it belongs to.</summary>
     public static IQueryable<PlanTask> AssignedTo(this IQueryable<PlanTask> tasks, PlanTrackerDbContext db, int unitId, AssignmentRole? role)

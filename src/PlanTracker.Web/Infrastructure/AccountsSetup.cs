@@ -45,9 +45,9 @@ public static class AccountsSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A disabled account or a reset password ends open sessions at their next request.
+            cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
-        // A disabled account or a reset password ends open sessions at their next request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -80,7 +80,7 @@ public static class AccountsSetup
     }
 }
 
-/// <summary>Refuses sign-in, and ends sessions at the next stamp check, for disabled accounts.</summary>
+/// <summary>Refuses sign-in to disabled accounts (their open sessions end at <see cref="SessionCheck"/>).</summary>
 public sealed class DisabledAwareSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger,
@@ -88,10 +88,4 @@ public sealed class DisabledAwareSignInManager(
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
-
-    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
-    {
-        var user = await base.ValidateSecurityStampAsync(principal);
-        return user is { IsDisabled: false } ? user : null;
-    }
 }

@@ -15,9 +15,8 @@ public sealed class Permissions(PlanTrackerDbContext db)
 {
     public async Task<bool> CanUpdateProgressAsync(ClaimsPrincipal user, int taskId, int unitId)
     {
-        if (user.IsInRole(Roles.Admin)) return (await TaskUnits.UnitIdsAsync(db, taskId, AssignmentRole.Lead)).Contains(unitId);
-        return user.IsInRole(Roles.UnitEditor) && user.UnitId() == unitId
-            && (await TaskUnits.UnitIdsAsync(db, taskId, AssignmentRole.Lead)).Contains(unitId);
+        var mayActForUnit = user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.UnitEditor) && user.UnitId() == unitId);
+        return mayActForUnit && await TaskUnits.IsAssignedAsync(db, taskId, unitId, AssignmentRole.Lead);
     }
 
     public async Task<bool> CanCommentAsync(ClaimsPrincipal user, int taskId) =>
@@ -29,7 +28,7 @@ public sealed class Permissions(PlanTrackerDbContext db)
 
     private async Task<bool> IsAssignedUnitEditorAsync(ClaimsPrincipal user, int taskId) =>
         user.IsInRole(Roles.UnitEditor) && user.UnitId() is { } unitId
-        && (await TaskUnits.UnitIdsAsync(db, taskId, role: null)).Contains(unitId);
+        && await TaskUnits.IsAssignedAsync(db, taskId, unitId, role: null);
 
     public Task<int?> TaskOfDeliverableAsync(int deliverableId) =>
         db.Deliverables.Where(d => d.Id == deliverableId && !d.IsRetired).Select(d => (int?)d.TaskId).FirstOrDefaultAsync();

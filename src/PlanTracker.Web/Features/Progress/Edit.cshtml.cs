@@ -42,7 +42,7 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         var denied = await LoadAsync(id);
         if (denied is not null) return denied;
         Input = ProgressInput.From(Saved);
-        return Page();
+        return await PageAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
@@ -54,11 +54,11 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         foreach (var file in Files)
             if (await evidence.RejectionAsync(file) is { } reason) rejections.Add(reason);
         rejections.ForEach(r => ModelState.AddModelError(nameof(Files), r));
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return await PageAsync();
 
-        if ((Saved?.Version ?? 0) != Input.Version) return Conflict();
+        if ((Saved?.Version ?? 0) != Input.Version) return await ConflictAsync();
         var saved = await SaveAsync();
-        if (!saved) return Conflict();
+        if (!saved) return await ConflictAsync();
         TempData["Notice"] = "Đã lưu cập nhật.";
         return Redirect($"/tasks/{Deliverable.TaskId}#deliverable-{Deliverable.Id}");
     }
@@ -99,10 +99,16 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         if (!await permissions.CanUpdateProgressAsync(User, deliverable.TaskId, Unit)) return Forbid();
         UnitName = await db.Units.Where(u => u.Id == Unit).Select(u => u.Name).SingleAsync();
         Saved = await db.Progress.FirstOrDefaultAsync(p => p.DeliverableId == id && p.Period == Period && p.UnitId == Unit);
-        Attachments = await db.Attachments.AsNoTracking()
-            .Where(a => a.DeliverableId == id && a.Period == Period && a.UnitId == Unit && !a.IsRemoved)
-            .OrderBy(a => a.UploadedAtUtc).ToListAsync();
         return null;
+    }
+
+    /// <summary>The form with the files already attached; a save that succeeds redirects without reading them.</summary>
+    private async Task<IActionResult> PageAsync()
+    {
+        Attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.DeliverableId == Deliverable.Id && a.Period == Period && a.UnitId == Unit && !a.IsRemoved)
+            .OrderBy(a => a.UploadedAtUtc).ToListAsync();
+        return Page();
     }
 
     private void Validate()
@@ -169,14 +175,14 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         }
     }
 
-    private IActionResult Conflict()
+    private async Task<IActionResult> ConflictAsync()
     {
         db.ChangeTracker.Clear();
-        Saved = db.Progress.AsNoTracking().FirstOrDefault(p => p.DeliverableId == Deliverable.Id && p.Period == Period && p.UnitId == Unit);
+        Saved = await db.Progress.AsNoTracking().FirstOrDefaultAsync(p => p.DeliverableId == Deliverable.Id && p.Period == Period && p.UnitId == Unit);
         IsConflict = true;
         ModelState.Remove("Input.Version");
         Input.Version = Saved?.Version ?? 0;
-        return Page();
+        return await PageAsync();
     }
 
     public bool IsConflict { get; private set; }

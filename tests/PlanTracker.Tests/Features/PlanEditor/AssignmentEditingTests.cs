@@ -75,8 +75,7 @@ public class AssignmentEditingTests(AssignmentEditingTests.Host host) : IClassFi
         {
             Assert.True((await db.TaskAssignments.SingleAsync(x => x.Id == a.AssignmentId)).IsRetired);
             Assert.DoesNotContain("so tu phap", (await db.Tasks.SingleAsync(t => t.Id == a.TaskId)).SearchText);
-            var leads = await PlanTracker.Core.States.TaskUnits.UnitIdsAsync(db, a.TaskId, PlanTracker.Core.Plans.AssignmentRole.Lead);
-            Assert.DoesNotContain(stp, leads);
+            Assert.False(await PlanTracker.Core.States.TaskUnits.IsAssignedAsync(db, a.TaskId, stp, PlanTracker.Core.Plans.AssignmentRole.Lead));
         }
 
         await admin.SubmitAsync(TaskUrl(a), "RestoreAssignment", ("assignmentId", $"{a.AssignmentId}"));
