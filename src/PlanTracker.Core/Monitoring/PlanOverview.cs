@@ -10,8 +10,9 @@ public sealed record UnitCounts(int UnitId, string Name, StateCounts Counts);
 public sealed record DatedCounts(string Label, DateOnly Day, StateCounts Counts);
 
 /// <summary>
-/// Where a plan stands on a day: its work items (one per deliverable, period and lead unit, from
-/// <see cref="WorkItems"/>) counted by state in total, per section, per lead unit and at each quarter's end.
+/// Where a plan stands on a day: its work items (one per deliverable, period and lead unit, as
+/// <see cref="CountedWorkItems"/> reads them) counted by state in total, per section, per lead unit and at each
+/// quarter's end.
 /// </summary>
 public sealed class PlanOverview
 {
@@ -22,24 +23,29 @@ public sealed class PlanOverview
     public required List<UnitCounts> Units { get; init; }
     public required List<DatedCounts> Quarters { get; init; }
 
-    public static async Task<PlanOverview> BuildAsync(PlanTrackerDbContext db, Plan plan, DateOnly asOf, CancellationToken ct = default)
+    public static async Task<PlanOverview> BuildAsync(PlanTrackerDbContext db, Plan plan, DateOnly asOf, CancellationToken ct = default) =>
+        await BuildAsync(db, plan, asOf, await CountedWorkItems.LoadAsync(db, plan.Id, ct: ct), ct);
+
+    /// <summary>The overview from items already read (kept between requests by the dashboard).</summary>
+    public static async Task<PlanOverview> BuildAsync(PlanTrackerDbContext db, Plan plan, DateOnly asOf, IReadOnlyList<CountedWorkItem> items,
+        CancellationToken ct = default)
     {
-        var items = await WorkItems.LoadAsync(db, asOf, plan.Id, ct: ct);
         var sections = await db.Sections.AsNoTracking()
             .Where(s => s.PlanId == plan.Id && !s.IsRetired).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
-        var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
-        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitIds = items.Select(i => i.UnitId).Distinct().ToArray();
+        var unitNames = await db.Units.AsNoTracking().Where(u => EF.Parameter(unitIds).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
-        var bySection = items.ToLookup(i => i.SectionNumber);
+        var states = items.Select(i => (Item: i, State: i.StateOn(asOf))).ToList();
+        var bySection = states.ToLookup(i => i.Item.SectionNumber, i => i.State);
         return new PlanOverview
         {
             Plan = plan,
             AsOf = asOf,
-            Totals = StateCounts.Of(items.Select(i => i.State)),
-            Sections = sections.Select(s => new SectionCounts(s.Number, s.Title, StateCounts.Of(bySection[s.Number].Select(i => i.State)))).ToList(),
-            Units = items.GroupBy(i => i.UnitId)
-                .Select(g => new UnitCounts(g.Key, unitNames.GetValueOrDefault(g.Key, "?"), StateCounts.Of(g.Select(i => i.State))))
+            Totals = StateCounts.Of(states.Select(i => i.State)),
+            Sections = sections.Select(s => new SectionCounts(s.Number, s.Title, StateCounts.Of(bySection[s.Number]))).ToList(),
+            Units = states.GroupBy(i => i.Item.UnitId, i => i.State)
+                .Select(g => new UnitCounts(g.Key, unitNames.GetValueOrDefault(g.Key, "?"), StateCounts.Of(g)))
                 .OrderBy(u => u.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
                 .ToList(),
             Quarters = QuarterEnds(plan.Year, asOf)

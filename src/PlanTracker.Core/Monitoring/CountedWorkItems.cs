@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.Progress;
+using PlanTracker.Core.States;
+
+namespace PlanTracker.Core.Monitoring;
+
+/// <summary>
+/// A work item as the dashboard counts it: no texts, and a state for any day through the one
+/// <see cref="StateClassifier"/> rule. The same expansion as <see cref="WorkItems"/> (lead groups to their
+/// members, "Hàng quý" to its quarters), read in a third of the time because nothing but dates and ids is read.
+/// </summary>
+public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn)
+{
+    public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day);
+}
+
+public static class CountedWorkItems
+{
+    /// <summary>The plan's counted items, or only those of the given deliverables of the plan.</summary>
+    public static async Task<List<CountedWorkItem>> LoadAsync(PlanTrackerDbContext db, int planId, IReadOnlyCollection<int>? deliverableIds = null,
+        CancellationToken ct = default)
+    {
+        var scope = db.Deliverables.AsNoTracking()
+            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired && d.Task.Section.PlanId == planId);
+        if (deliverableIds is not null)
+        {
+            var ids = deliverableIds.ToArray();
+            scope = scope.Where(d => EF.Parameter(ids).Contains(d.Id));
+        }
+        var deliverables = await scope
+            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue })
+            .ToListAsync(ct);
+        var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
+        var read = deliverables.Select(d => d.Id).ToArray();
+        var completions = (await db.Progress.AsNoTracking()
+                .Where(p => p.Status == ProgressStatus.Done && EF.Parameter(read).Contains(p.DeliverableId))
+                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, p.CompletedOn })
+                .ToListAsync(ct))
+            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId), p => p.CompletedOn);
+
+        var items = new List<CountedWorkItem>(deliverables.Count);
+        foreach (var d in deliverables)
+        {
+            if (!leads.TryGetValue(d.TaskId, out var units)) continue;
+            foreach (var unit in units)
+                foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue))
+                    items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, period.Due,
+                        completions.GetValueOrDefault((d.Id, period.Key, unit))));
+        }
+        return items;
+    }
+}
