@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PlanTracker.Web.Infrastructure;
@@ -22,8 +24,12 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMilliseconds, string
         : throw new InvalidOperationException(
             $"Database:SqliteSynchronous '{synchronous}' is not a SQLite synchronous mode; use Normal (default) or Full.");
 
+    /// <summary>SQLite connections that have the settings: they keep them while Microsoft.Data.Sqlite pools them.</summary>
+    private readonly ConditionalWeakTable<object, object> configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         command.ExecuteNonQuery();
@@ -31,8 +37,18 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMilliseconds, string
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>True when the native connection behind this one was configured before; marks it otherwise.</summary>
+    private bool IsConfigured(DbConnection connection)
+    {
+        var native = ((SqliteConnection)connection).Handle!;
+        if (configured.TryGetValue(native, out _)) return true;
+        configured.AddOrUpdate(native, native);
+        return false;
     }
 }
