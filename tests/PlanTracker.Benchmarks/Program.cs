@@ -10,6 +10,7 @@ using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reminders;
+using PlanTracker.Web.Infrastructure;
 
 // Measures a reminder run over a province-scale database and the dispatch to a loopback aiosmtpd.
 // Usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks [-- DELIVERABLES UNITS EXTRA_MESSAGES]
@@ -82,12 +83,13 @@ static ServiceProvider Services(string connectionString, string root, int port, 
             ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(),
             ["Mail:Smtp:Security"] = "None", ["Mail:BatchSize"] = "500", ["Reminders:StandingAgencyUnitCode"] = "SNV",
             ["Reminders:Reports:OwedByGroup"] = "",
+            ["Database:Provider"] = "Sqlite", ["ConnectionStrings:PlanTracker"] = connectionString,
         })
         .Build();
     var services = new ServiceCollection();
     services.AddSingleton<IConfiguration>(config);
     services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-    services.AddDbContext<PlanTrackerDbContext>(o => o.UseSqlite(connectionString, s => s.MigrationsAssembly("PlanTracker.Web")));
+    services.AddPlanTrackerDatabase(); // the server's own settings: pooled contexts, SQLite busy timeout and synchronous mode
     services.AddSingleton(time);
     services.AddSingleton<IClock>(new VietnamClock(time));
     services.AddOptions<MailSettings>().BindConfiguration("Mail");
