@@ -69,9 +69,10 @@ public static class LoadRun
     /// <summary>Status updates: the save alone, then opening the form and saving, then the save alone.</summary>
     private static async Task WritesAsync(Process server, AppClient client, IReadOnlyList<Writes.Target> targets, int writers, TimeSpan duration)
     {
-        // Three seconds of each kind first, untimed, so that the server's JIT has settled before the timed runs.
-        await Writes.RunAsync(client, targets, writers, TimeSpan.FromSeconds(3), openForm: false);
-        await Writes.RunAsync(client, targets, writers, TimeSpan.FromSeconds(3), openForm: true);
+        // Untimed first, so that the timed runs see a server as it runs for days: .NET keeps compiling hot methods
+        // again (tiered JIT) for about half a minute of load, 300–600 methods a second at first.
+        await Writes.RunAsync(client, targets, writers, TimeSpan.FromSeconds(20), openForm: false);
+        await Writes.RunAsync(client, targets, writers, TimeSpan.FromSeconds(10), openForm: true);
         foreach (var openForm in new[] { false, true })
         {
             server.Refresh();

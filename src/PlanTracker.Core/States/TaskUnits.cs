@@ -11,9 +11,14 @@ namespace PlanTracker.Core.States;
 public static class TaskUnits
 {
     /// <summary>Whether the unit holds the role on the task, directly or through a group it belongs to; one query.</summary>
-    public static Task<bool> IsAssignedAsync(PlanTrackerDbContext db, int taskId, int unitId, AssignmentRole? role, CancellationToken ct = default) =>
-        db.TaskAssignments.AnyAsync(a => a.TaskId == taskId && !a.IsRetired && (role == null || a.Role == role)
-            && (a.UnitId == unitId || db.UnitGroupMembers.Any(m => m.UnitGroupId == a.UnitGroupId && m.UnitId == unitId)), ct);
+    public static Task<bool> IsAssignedAsync(PlanTrackerDbContext db, int taskId, int unitId, AssignmentRole? role, CancellationToken ct = default)
+    {
+        // The role filter is added only when there is one: "role == null || ..." in the query made EF Core compile
+        // an expression to evaluate it on every call.
+        var assignments = db.TaskAssignments.Where(a => a.TaskId == taskId && !a.IsRetired);
+        if (role is { } only) assignments = assignments.Where(a => a.Role == only);
+        return assignments.AnyAsync(a => a.UnitId == unitId || db.UnitGroupMembers.Any(m => m.UnitGroupId == a.UnitGroupId && m.UnitId == unitId), ct);
+    }
 
     /// <summary>The tasks a unit is assigned to in a role, directly or through a group it belongs to.</summary>
     public static IQueryable<PlanTask> AssignedTo(this IQueryable<PlanTask> tasks, PlanTrackerDbContext db, int unitId, AssignmentRole? role)
