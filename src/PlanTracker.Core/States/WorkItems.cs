@@ -33,10 +33,12 @@ public static class WorkItems
     private static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
         int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct)
     {
+        // Filters are added only when given: "planId == null || ..." in the query made EF Core compile an
+        // expression to evaluate the null test on every call.
         var scope = db.Deliverables.AsNoTracking()
-            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired)
-            .Where(d => planId == null || d.Task!.Section!.PlanId == planId)
-            .Where(d => taskId == null || d.TaskId == taskId);
+            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired);
+        if (planId is { } plan) scope = scope.Where(d => d.Task!.Section!.PlanId == plan);
+        if (taskId is { } oneTask) scope = scope.Where(d => d.TaskId == oneTask);
         if (deliverableIds is not null)
         {
             // One array parameter (json_each on SQLite, an array on PostgreSQL): tens of thousands of ids would
@@ -66,8 +68,8 @@ public static class WorkItems
         // By the deliverables just read (one array parameter), not by "deliverable in scope": that form made SQLite
         // visit every progress record of the database, so a plan's list cost what the whole province holds.
         var deliverableIdsRead = deliverables.Select(d => d.Id).ToArray();
-        var progress = (await db.Progress.AsNoTracking()
-                .Where(p => unitId == null || p.UnitId == unitId)
+        var progressInScope = unitId is { } progressUnit ? db.Progress.AsNoTracking().Where(p => p.UnitId == progressUnit) : db.Progress.AsNoTracking();
+        var progress = (await progressInScope
                 .Where(p => EF.Parameter(deliverableIdsRead).Contains(p.DeliverableId))
                 .ToListAsync(ct))
             .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
