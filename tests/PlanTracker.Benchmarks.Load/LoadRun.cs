@@ -46,12 +46,25 @@ public static class LoadRun
         }
     }
 
-    /// <summary>The status updates alone, on a database kept by an earlier load run (<c>--keep</c>).</summary>
-    public static async Task WritesOnlyAsync(string dll, string folder, int writers, TimeSpan duration)
+    /// <summary>
+    /// The status updates alone, on a database kept by an earlier load run (<c>--keep</c>), or on a PostgreSQL
+    /// database filled by <c>generate</c> with the bench admin created (see BENCHMARKS.md).
+    /// </summary>
+    public static async Task WritesOnlyAsync(string dll, string folder, string? postgres, int writers, TimeSpan duration)
     {
+        var env = Env(folder);
         List<Writes.Target> targets;
-        using (var c = Open(folder)) targets = Targets(c);
-        var (server, baseUrl) = await StartServerAsync(dll, Env(folder));
+        if (postgres is null)
+            using (var c = Open(folder)) targets = Targets(c);
+        else
+        {
+            env["Database__Provider"] = "Postgres";
+            env["ConnectionStrings__PlanTracker"] = postgres;
+            using var c = new Npgsql.NpgsqlConnection(postgres);
+            c.Open();
+            targets = Targets(c);
+        }
+        var (server, baseUrl) = await StartServerAsync(dll, env);
         try
         {
             Console.WriteLine($"server pid {server.Id}");
@@ -66,7 +79,7 @@ public static class LoadRun
         }
     }
 
-    /// <summary>Status updates: the save alone, then opening the form and saving, then the save alone.</summary>
+    /// <summary>Status updates: the save alone, then opening the form and saving.</summary>
     private static async Task WritesAsync(Process server, AppClient client, IReadOnlyList<Writes.Target> targets, int writers, TimeSpan duration)
     {
         // Untimed first, so that the timed runs see a server as it runs for days: .NET keeps compiling hot methods
@@ -103,14 +116,16 @@ public static class LoadRun
 
     /// <summary>Up to 4,000 (deliverable, lead unit) pairs with their saved version. "Hàng quý" and "Thường xuyên"
     /// deliverables need a period, so they are left out; lead assignments to single units only.</summary>
-    public static List<Writes.Target> Targets(Microsoft.Data.Sqlite.SqliteConnection c)
+    public static List<Writes.Target> Targets(System.Data.Common.DbConnection c)
     {
         using var command = c.CreateCommand();
+        // Quoted names and boolean literals: the same SQL on SQLite and PostgreSQL.
         command.CommandText = """
-            SELECT d.Id, a.UnitId, COALESCE(p.Version, 0) FROM Deliverables d JOIN TaskAssignments a ON a.TaskId = d.TaskId
-            LEFT JOIN DeliverableProgress p ON p.DeliverableId = d.Id AND p.UnitId = a.UnitId AND p.Period = ''
-            WHERE a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0 AND d.DeadlineKind NOT IN ('RecurringQuarterly', 'Ongoing')
-            ORDER BY d.Id LIMIT 4000
+            SELECT d."Id", a."UnitId", COALESCE(p."Version", 0) FROM "Deliverables" d JOIN "TaskAssignments" a ON a."TaskId" = d."TaskId"
+            LEFT JOIN "DeliverableProgress" p ON p."DeliverableId" = d."Id" AND p."UnitId" = a."UnitId" AND p."Period" = ''
+            WHERE a."Role" = 'Lead' AND a."UnitId" IS NOT NULL AND a."IsRetired" = false AND d."IsRetired" = false
+              AND d."DeadlineKind" NOT IN ('RecurringQuarterly', 'Ongoing')
+            ORDER BY d."Id" LIMIT 4000
             """;
         using var reader = command.ExecuteReader();
         var targets = new List<Writes.Target>();

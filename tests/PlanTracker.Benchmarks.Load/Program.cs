@@ -9,6 +9,7 @@ using PlanTracker.Benchmarks.Load;
 //   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- load [--scales 1000,10000,100000] [--requests 20] [--seconds 15]
 //   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- fixed [--requests 20]
 //   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- writes --folder KEPT/n100000 [--writers 4] [--seconds 15]
+//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- writes --folder SCRATCH --postgres "Host=...;Database=..." [...]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var mode = args.FirstOrDefault() ?? "load";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -20,7 +21,7 @@ Console.WriteLine($"web app: {dll}; load average: {File.ReadAllText("/proc/loada
 
 if (mode == "writes")
 {
-    await LoadRun.WritesOnlyAsync(dll, Option("--folder", "."), int.Parse(Option("--writers", "4"), CultureInfo.InvariantCulture),
+    await LoadRun.WritesOnlyAsync(dll, Option("--folder", "."), args.Contains("--postgres") ? Option("--postgres", "") : null, int.Parse(Option("--writers", "4"), CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture)));
     return 0;
 }
