@@ -22,6 +22,9 @@ public static class PlanTrackerSetup
             .Enrich.FromLogContext());
 
         builder.Services.AddPlanTrackerDatabase();
+        // Before anything that adds data protection: hosted services start in order, and data protection's own
+        // reads the key ring from the database, which must be migrated first.
+        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerClock();
         builder.Services.AddPlanTrackerAccounts();
         builder.Services.AddDataProtection().SetApplicationName("PlanTracker").PersistKeysToDbContext<PlanTrackerDbContext>();
@@ -32,7 +35,6 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<Permissions>();
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerHealthChecks();
         builder.Services.AddPlanTrackerReminders();
 

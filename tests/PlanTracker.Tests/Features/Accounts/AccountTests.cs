@@ -31,6 +31,24 @@ public class FirstAdminTests
     }
 
     [Fact]
+    public async Task A_first_start_on_an_empty_database_logs_the_setup_link_and_no_error()
+    {
+        using var host = new PlanTrackerFactory();
+
+        await using (host.NewDbContext()) { } // started: migrated, seeded, data protection's key ring read
+
+        var log = string.Concat(Directory.GetFiles(host.Folder.File("logs")).Select(ReadShared));
+        Assert.Contains("No user exists yet. Create the first admin", log);
+        Assert.DoesNotContain("[ERR]", log); // the key ring was once read before the database was migrated
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public async Task A_made_up_setup_link_is_not_found()
     {
         using var host = new PlanTrackerFactory();
