@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Infrastructure;
@@ -110,11 +112,15 @@ public static class DatabaseSetup
         await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
         if (postgres)
         {
-            await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session; everything below uses it
+            await OpenPostgresAsync(db, ct); // the lock belongs to this session; everything below uses it
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", ct);
         }
         try
         {
+            // EF Core reads the migrations history before creating it, which Npgsql logs as a failed command on a
+            // new database: an error line in the log of every first start. Creating the table first avoids it.
+            if (postgres)
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -132,6 +138,21 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    private static async Task OpenPostgresAsync(PlanTrackerDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == "3D000") // invalid_catalog_name
+        {
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Database;
+            throw new InvalidOperationException(
+                $"The PostgreSQL database '{name}' does not exist. Create it first, e.g. "
+                + $"CREATE DATABASE \"{name}\" OWNER <user> ENCODING 'UTF8'; (README, \"Several app servers\"). PlanTracker creates its tables itself.", e);
         }
     }
 }

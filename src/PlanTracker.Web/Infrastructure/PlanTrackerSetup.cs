@@ -17,9 +17,11 @@ public static class PlanTrackerSetup
 {
     public static WebApplicationBuilder AddPlanTracker(this WebApplicationBuilder builder)
     {
+        // Each host writes through its own logger, not the static Log.Logger: several hosts in one process (the
+        // tests) otherwise wrote into whichever host's log file was configured last.
         builder.Services.AddSerilog((sp, logger) => logger
             .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
 
         builder.Services.AddPlanTrackerDatabase();
         // Before anything that adds data protection: hosted services start in order, and data protection's own

@@ -39,7 +39,10 @@ public class FirstAdminTests
 
         var log = string.Concat(Directory.GetFiles(host.Folder.File("logs")).Select(ReadShared));
         Assert.Contains("No user exists yet. Create the first admin", log);
-        Assert.DoesNotContain("[ERR]", log); // the key ring was once read before the database was migrated
+        var lines = log.Split('\n');
+        var errors = lines.Select((line, i) => (line, i)).Where(l => l.line.Contains("[ERR]"))
+            .Select(l => string.Join('\n', lines.Skip(l.i).Take(4))).ToList(); // the error and what follows it
+        Assert.True(errors.Count == 0, string.Join('\n', errors)); // the key ring was once read before the database was migrated
     }
 
     private static string ReadShared(string path)
