@@ -42,6 +42,9 @@ public class BrowserHost : PlanTrackerFactory, IAsyncLifetime
     {
         var email = await CreateUserAsync(role, unitCode);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "vi-VN" });
+        // The suite shares 2 cores with other work; Playwright's 30 s default was once too short for a sign-in there.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("input[name=Email]", email);

@@ -1,6 +1,6 @@
 using PlanTracker.Tests.Support;
 
-namespace PlanTracker.Tests.ScaleOut;
+namespace PlanTracker.Tests.Database;
 
 public class PostgresStartTests
 {
