@@ -22,8 +22,7 @@ public static class CountedWorkItems
     public static async Task<List<CountedWorkItem>> LoadAsync(PlanTrackerDbContext db, int planId, IReadOnlyCollection<int>? deliverableIds = null,
         CancellationToken ct = default)
     {
-        var scope = db.Deliverables.AsNoTracking()
-            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired && d.Task.Section.PlanId == planId);
+        var scope = db.LiveDeliverables().Where(d => d.Task!.Section!.PlanId == planId);
         if (deliverableIds is not null)
         {
             var ids = deliverableIds.ToArray();

@@ -71,8 +71,7 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
     /// </summary>
     private async Task<List<int>> CandidatesAsync(DateOnly after, DateOnly today, CancellationToken ct)
     {
-        var dated = await db.Deliverables.AsNoTracking()
-            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired)
+        var dated = await db.LiveDeliverables()
             .Where(d => d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.Ongoing)
             .Select(d => new { d.Id, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue })
             .ToListAsync(ct);

@@ -17,6 +17,10 @@ public sealed record WorkItem(
 
 public static class WorkItems
 {
+    /// <summary>Deliverables that count: neither they, their task nor their section is retired.</summary>
+    public static IQueryable<Deliverable> LiveDeliverables(this PlanTrackerDbContext db) =>
+        db.Deliverables.AsNoTracking().Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired);
+
     /// <summary>The work items of a plan (or of every plan), optionally for one lead unit or one task, as of a date.</summary>
     public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
         int? planId = null, int? unitId = null, CancellationToken ct = default, int? taskId = null) =>
@@ -35,8 +39,7 @@ public static class WorkItems
     {
         // Filters are added only when given: "planId == null || ..." in the query made EF Core compile an
         // expression to evaluate the null test on every call.
-        var scope = db.Deliverables.AsNoTracking()
-            .Where(d => !d.IsRetired && !d.Task!.IsRetired && !d.Task.Section!.IsRetired);
+        var scope = db.LiveDeliverables();
         if (planId is { } plan) scope = scope.Where(d => d.Task!.Section!.PlanId == plan);
         if (taskId is { } oneTask) scope = scope.Where(d => d.TaskId == oneTask);
         if (deliverableIds is not null)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace PlanTracker.Tests.Support;
@@ -48,7 +46,7 @@ public sealed class PostgresServer
         var data = Path.Combine(folder, "data");
         Run(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asPostgresUser);
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = new PostgresServer(folder, binaries, asPostgresUser, port);
         Run(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
@@ -79,15 +77,6 @@ public sealed class PostgresServer
         {
             // The test process is ending; a leftover temp folder is harmless.
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static void Run(string program, string[] args, bool asPostgres)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using PlanTracker.Tests.Support;
 
@@ -23,7 +21,7 @@ public sealed class SmtpSink : IDisposable
     private readonly TempFolder folder = new();
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public string Folder => folder.File("received");
 
     public void Start(int refuseFirst = 0)
@@ -71,15 +69,6 @@ public sealed class SmtpSink : IDisposable
             var to = message.Headers["X-Envelope-To"]?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
             return new ReceivedMail(to, message);
         }).ToList();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()
