@@ -15,6 +15,13 @@ public sealed record GeneratorOptions
     /// before today to 254 days after, one user per unit.
     /// </summary>
     public bool AllOpen { get; init; }
+    /// <summary>
+    /// Every deadline a date, spread evenly as in the fixed scenario, but with progress as usual: a reminder run
+    /// then meets some due dates on every day, as it does in a real year.
+    /// </summary>
+    public bool DatedDeadlines { get; init; }
+    /// <summary>One plan of the first year holding every deliverable, led by all units: the largest plan a page can meet.</summary>
+    public bool OnePlan { get; init; }
     public int OverdueDaysBack { get; init; } = 110;
     public int DueDaysAhead { get; init; } = 254;
 }

@@ -50,10 +50,13 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
         var allUnits = cityBodies.Concat(districts).Concat(communesOf.Values.SelectMany(c => c)).ToList();
         var groups = await CreateGroupsAsync(cityBodies, districts, communesOf, ct);
 
-        var owners = new List<(string Code, List<Unit> Leads)> { ("UBND-G", cityBodies) };
-        owners.AddRange(cityBodies.Where(u => u.Kind == UnitKind.Department).Select(u => (u.Code, new List<Unit> { u })));
-        owners.AddRange(districts.Select(d => (d.Code, communesOf[d.Id].Count > 0 ? communesOf[d.Id] : [d])));
-        var years = options.AllOpen ? 1 : options.Years;
+        var owners = new List<(string Code, List<Unit> Leads)> { ("UBND-G", options.OnePlan ? allUnits : cityBodies) };
+        if (!options.OnePlan)
+        {
+            owners.AddRange(cityBodies.Where(u => u.Kind == UnitKind.Department).Select(u => (u.Code, new List<Unit> { u })));
+            owners.AddRange(districts.Select(d => (d.Code, communesOf[d.Id].Count > 0 ? communesOf[d.Id] : [d])));
+        }
+        var years = options.AllOpen || options.OnePlan ? 1 : options.Years;
         var plansTotal = years * owners.Count;
         var perPlan = Math.Max(1, options.Deliverables / plansTotal);
 
@@ -164,7 +167,7 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
 
     private static string DeadlineText(Random random, int year, int index, GeneratorOptions o)
     {
-        if (o.AllOpen)
+        if (o.AllOpen || o.DatedDeadlines)
         {
             var span = o.OverdueDaysBack + o.DueDaysAhead;
             var due = o.Today.AddDays(-o.OverdueDaysBack + (int)((long)index * span / Math.Max(1, o.Deliverables)));

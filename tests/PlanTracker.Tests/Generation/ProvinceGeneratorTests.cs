@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.Generation;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Tests.Support;
 
@@ -75,5 +76,25 @@ public class ProvinceGeneratorTests
         Assert.DoesNotContain(items, i => i.State.IsDone());
         Assert.InRange(items.Count(i => i.State == DeliverableState.Overdue) / (double)items.Count, 0.27, 0.33);
         Assert.Equal(today.AddDays(-110), await db.Deliverables.MinAsync(d => d.DeadlineDue));
+    }
+
+    [Fact]
+    public async Task One_plan_with_dated_deadlines_holds_every_deliverable_led_by_every_unit_and_some_done()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var today = new DateOnly(2019, 6, 3);
+        var options = new GeneratorOptions { Units = 60, Deliverables = 1000, FirstYear = 2019, Years = 3, Today = today, OnePlan = true, DatedDeadlines = true };
+        var summary = await new ProvinceGenerator(db).GenerateAsync(options);
+
+        var items = await WorkItems.LoadAsync(db, today);
+
+        Assert.Equal(1, summary.Plans);
+        Assert.Equal(2019, await db.Plans.Select(p => p.Year).SingleAsync());
+        Assert.Equal(60, await db.TaskAssignments.Where(a => a.Role == AssignmentRole.Lead).Select(a => a.UnitId).Distinct().CountAsync());
+        Assert.True(await db.Deliverables.AllAsync(d => d.DeadlineKind == DeadlineKind.Date));
+        Assert.Equal(today.AddDays(-110), await db.Deliverables.MinAsync(d => d.DeadlineDue));
+        Assert.Contains(items, i => i.State.IsDone());
+        Assert.Contains(items, i => i.State == DeliverableState.Overdue);
     }
 }

@@ -1,37 +1,44 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Generation;
 using PlanTracker.Core.History;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.States;
 using PlanTracker.Web.Features.Admin;
 
-// Times the monitoring pages and exports over a synthetic province (see SyntheticProvince and BENCHMARKS.md).
-// Usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks.Monitoring [-- --runs 5 --db /tmp/province.db]
 namespace PlanTracker.Benchmarks.Monitoring;
 
+/// <summary>
+/// The monitoring pages and exports over one generated plan holding every deliverable (BENCHMARKS.md, "Monitoring").
+/// Mode `monitoring [--runs 5] [--db /tmp/province.db] [--deliverables 100000] [--units 1000]`.
+/// </summary>
 public static class MonitoringBenchmark
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(Arguments args)
     {
-        var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
+        var runs = args.Number("--runs", 5);
         var folder = Directory.CreateTempSubdirectory("plantracker-bench-").FullName;
-        var file = ArgValue("--db") ?? Path.Combine(folder, "province.db");
+        var file = args.Value("--db") ?? Path.Combine(folder, "province.db");
         var asOf = new DateOnly(2019, 10, 1);
 
         if (!File.Exists(file))
         {
-            var build = Stopwatch.StartNew();
-            SyntheticProvince.Create(file);
-            Console.WriteLine($"Synthetic database written in {build.Elapsed.TotalSeconds:0.0} s: {file}");
+            await using var db = Context(file);
+            await BenchmarkDatabase.CreateAsync(db, new GeneratorOptions
+            {
+                Units = args.Number("--units", 1000), Deliverables = args.Number("--deliverables", 100_000), FirstYear = 2019, Today = asOf, OnePlan = true,
+            });
+            Console.WriteLine($"Database: {file}");
         }
-        await using (var db = SyntheticProvince.Context(file))
+        await using (var db = Context(file))
         {
             var items = await WorkItems.LoadAsync(db, asOf, 1);
             Console.WriteLine($"{db.Deliverables.Count():N0} deliverables, {db.Units.Count():N0} units, {items.Count:N0} work items, {db.Progress.Count():N0} progress records");
@@ -54,17 +61,17 @@ public static class MonitoringBenchmark
 
         await Time("WorkItems.LoadAsync (query only)", async () =>
         {
-            await using var db = SyntheticProvince.Context(file);
+            await using var db = Context(file);
             return $"{(await WorkItems.LoadAsync(db, asOf, 1)).Count:N0} items";
         });
         await Time("CountedWorkItems.LoadAsync (the dashboard's lean read)", async () =>
         {
-            await using var db = SyntheticProvince.Context(file);
+            await using var db = Context(file);
             return $"{(await CountedWorkItems.LoadAsync(db, 1)).Count:N0} items";
         });
         await Time("Dashboard query + compute (PlanOverview)", async () =>
         {
-            await using var db = SyntheticProvince.Context(file);
+            await using var db = Context(file);
             var plan = await db.Plans.FindAsync(1);
             var o = await PlanOverview.BuildAsync(db, plan!, asOf);
             return $"{o.Units.Count} unit rows";
@@ -86,7 +93,7 @@ public static class MonitoringBenchmark
         // that deliverable only; any other change to the plan (here a deliverable edit) makes it read the plan again.
         async Task<string> Changed(string entityType)
         {
-            await using var db = SyntheticProvince.Context(file);
+            await using var db = Context(file);
             db.Record(new Actor(null, "bench"), DateTime.UtcNow, entityType, 1 + day++ % 1000, "Bench", "bench");
             await db.SaveChangesAsync();
             return $"/dashboard?Plan=1&AsOf=2019-10-01";
@@ -115,22 +122,25 @@ public static class MonitoringBenchmark
             Console.WriteLine($"| {what} | {Median(ms):0} | {ms.Min():0} | {ms.Max():0} | {note} |");
         Console.WriteLine($"\n{runs} timed runs after one warm-up; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}.");
 
-        if (ArgValue("--db") is null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); try { Directory.Delete(folder, true); } catch (IOException) { } }
+        if (args.Value("--db") is null) { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); try { Directory.Delete(folder, true); } catch (IOException) { } }
         return 0;
 
         static double Median(List<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
-        string? ArgValue(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
     }
+
+    private static PlanTrackerDbContext Context(string file) =>
+        new(new DbContextOptionsBuilder<PlanTrackerDbContext>()
+            .UseSqlite($"Data Source={file}", sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).Options);
 }
 
-/// <summary>The real app in-process on the synthetic database, "today" 01/10/2019, logging only warnings.</summary>
-internal sealed class BenchHost(string databaseFile, string folder) : WebApplicationFactory<Program>
+/// <summary>The real app in-process on the generated database, "today" 01/10/2019, logging only warnings.</summary>
+internal sealed class BenchHost(string databaseFile, string folder) : WebApplicationFactory<global::Program>
 {
     private const string Password = "mat-khau-do-hieu-nang-1";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var root = FindRoot();
+        var root = Repository.Root;
         builder.UseEnvironment("Production");
         builder.UseContentRoot(Path.Combine(root, "src", "PlanTracker.Web"));
         builder.ConfigureAppConfiguration((_, config) => config
@@ -161,12 +171,5 @@ internal sealed class BenchHost(string databaseFile, string folder) : WebApplica
             [new("Email", email), new("Password", Password), new("__RequestVerificationToken", token)]));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Sign-in failed: " + response.StatusCode);
         return client;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PlanTracker.sln"))) return dir.FullName;
-        throw new InvalidOperationException("PlanTracker.sln not found");
     }
 }

@@ -6,10 +6,8 @@ namespace PlanTracker.Benchmarks.Load;
 /// <summary>The built PlanTracker.Web.dll run as a separate process, as an operator would run it.</summary>
 public static class AppProcess
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
-
     public static string WebDll(string configuration) =>
-        Path.Combine(RepoRoot, "src", "PlanTracker.Web", "bin", configuration, "net10.0", "PlanTracker.Web.dll");
+        Path.Combine(Repository.Root, "src", "PlanTracker.Web", "bin", configuration, "net10.0", "PlanTracker.Web.dll");
 
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Wall, long PeakKb);
 
@@ -41,7 +39,7 @@ public static class AppProcess
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -65,12 +63,5 @@ public static class AppProcess
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return 0;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PlanTracker.sln"))) return dir.FullName;
-        throw new InvalidOperationException("PlanTracker.sln not found above " + AppContext.BaseDirectory);
     }
 }

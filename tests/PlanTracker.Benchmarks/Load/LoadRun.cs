@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using static Common;
+using static PlanTracker.Benchmarks.Load.Common;
 
 namespace PlanTracker.Benchmarks.Load;
 

@@ -1,47 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
-using PlanTracker.Benchmarks.Load;
+using PlanTracker.Tests.Support;
 
-// Load runs against the real server process (see BENCHMARKS.md, "Load runs" and "Fixed scenario").
-//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- load [--scales 1000,10000,100000] [--requests 20] [--seconds 15]
-//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- fixed [--requests 20]
-//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- writes --folder KEPT/n100000 [--writers 4] [--seconds 15]
-//   dotnet run -c Release --project tests/PlanTracker.Benchmarks.Load -- writes --folder SCRATCH --postgres "Host=...;Database=..." [...]
-CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var mode = args.FirstOrDefault() ?? "load";
-string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-var requests = int.Parse(Option("--requests", "20"), CultureInfo.InvariantCulture);
-var configuration = Option("--configuration", "Release");
-var dll = AppProcess.WebDll(configuration);
-if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} first."); return 2; }
-Console.WriteLine($"web app: {dll}; load average: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+namespace PlanTracker.Benchmarks.Load;
 
-if (mode == "writes")
-{
-    await LoadRun.WritesOnlyAsync(dll, Option("--folder", "."), args.Contains("--postgres") ? Option("--postgres", "") : null, int.Parse(Option("--writers", "4"), CultureInfo.InvariantCulture),
-        TimeSpan.FromSeconds(int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture)));
-    return 0;
-}
-
-var folder = Directory.CreateTempSubdirectory("plantracker-load-").FullName;
-try
-{
-    if (mode == "fixed") await FixedScenario.RunAsync(dll, folder, requests);
-    else
-        foreach (var scale in Option("--scales", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
-            await LoadRun.RunAsync(dll, Path.Combine(folder, $"n{scale}"), scale, requests, TimeSpan.FromSeconds(int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture)));
-}
-finally
-{
-    if (!args.Contains("--keep")) Directory.Delete(folder, recursive: true);
-    else Console.WriteLine("kept " + folder);
-}
-Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
-return 0;
-
+/// <summary>What the load, fixed and writes modes share: the server's settings, starting it, timing requests, reading ids.</summary>
 public static class Common
 {
     public const string Today = "2021-10-01";
@@ -67,19 +31,10 @@ public static class Common
         return outcome;
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>Starts the server, waits until it serves; the caller kills it by PID.</summary>
     public static async Task<(Process Server, string BaseUrl)> StartServerAsync(string dll, Dictionary<string, string> env)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var server = AppProcess.Start(dll, new Dictionary<string, string>(env) { ["Urls"] = baseUrl }, []);
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
