@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,11 @@ namespace PlanTracker.Web.Features;
 /// A unit's civil servant lands on "Nhiệm vụ của tôi"; everyone else on the newest plan. With no plan
 /// yet the page says how to load one.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db) : PageModel
+public class IndexModel(PlanTrackerDbContext db, IAuthorizationService authorization) : PageModel
 {
     public async Task<IActionResult> OnGetAsync()
     {
-        if (User.IsInRole(PlanTracker.Core.Accounts.Roles.UnitEditor)) return Redirect("/my");
+        if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer)) return Redirect("/my");
         var newest = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .Select(p => (int?)p.Id).FirstOrDefaultAsync();
         return newest is { } id ? RedirectToPage("/Plans/Details", new { id }) : Page();

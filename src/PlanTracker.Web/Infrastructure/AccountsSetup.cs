@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PlanTracker.Core.Accounts;
@@ -49,9 +48,6 @@ public static class AccountsSetup
             cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
         services.AddScoped<FirstAdminSetup>();
         return services;
     }

@@ -29,12 +29,12 @@ public static class PlanTrackerSetup
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerClock();
         builder.Services.AddPlanTrackerAccounts();
+        builder.Services.AddPlanTrackerAuthorization();
         builder.Services.AddDataProtection().SetApplicationName("PlanTracker").PersistKeysToDbContext<PlanTrackerDbContext>();
         builder.Services.AddScoped<PlanImporter>();
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
-        builder.Services.AddScoped<Permissions>();
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddPlanTrackerHealthChecks();

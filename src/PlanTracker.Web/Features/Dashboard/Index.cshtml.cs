@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Plans;
@@ -16,7 +16,8 @@ namespace PlanTracker.Web.Features.Dashboard;
 /// "Tổng hợp": where a plan stands on a day, in numbers and charts, by section and by lead unit, each figure a link
 /// to the items behind it. Sở Nội vụ and the leadership see it; a unit editor is sent to the unit's own scorecard.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, OverviewCache overviews, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, OverviewCache overviews, IClock clock,
+    IAuthorizationService authorization) : PageModel
 {
     /// <summary>The states with a column of their own, in page order.</summary>
     public static readonly DeliverableState[] Columns = StateCounts.Order;
@@ -42,7 +43,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Viewer)) return Redirect("/scorecard");
+        if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer)) return Redirect("/scorecard");
         var plan = await reports.PlanAsync(Plan);
         if (plan is null) return Plan is null ? Page() : NotFound();
         Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())

@@ -1,13 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Evidence;
 
 /// <summary>Serves an evidence file to a signed-in user who may see its task; never from wwwroot.</summary>
-public class DownloadModel(PlanTrackerDbContext db, Permissions permissions, EvidenceStore store) : PageModel
+public class DownloadModel(PlanTrackerDbContext db, IAuthorizationService authorization, EvidenceStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -16,7 +16,7 @@ public class DownloadModel(PlanTrackerDbContext db, Permissions permissions, Evi
             .Select(a => new { a.StoredName, a.FileName, a.ContentType, a.Deliverable!.TaskId })
             .FirstOrDefaultAsync();
         if (file is null) return NotFound();
-        if (!await permissions.CanSeeEvidenceAsync(User, file.TaskId)) return Forbid();
+        if (!await authorization.AllowsAsync(User, new TaskRef(file.TaskId), Operations.SeeEvidence)) return Forbid();
         var path = store.PathOf(file.StoredName);
         if (!System.IO.File.Exists(path)) return NotFound();
         return PhysicalFile(path, file.ContentType, file.FileName);

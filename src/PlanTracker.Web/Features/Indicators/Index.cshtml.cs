@@ -1,8 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.Monitoring;
@@ -17,7 +17,7 @@ namespace PlanTracker.Web.Features.Indicators;
 /// The plan's numeric targets and their actual values per reporting period. Sở Nội vụ assigns each indicator a
 /// responsible unit; an admin or an editor of that unit enters the value with its source. Everyone else reads.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClock clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
@@ -31,10 +31,10 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     public ReportingPeriod Period { get; private set; } = null!;
     public List<Indicator> Indicators { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
-    public bool IsAdmin => User.IsInRole(Roles.Admin);
+    public bool IsAdmin { get; private set; }
+    private HashSet<int> enterable = [];
 
-    public bool CanEnter(Indicator indicator) =>
-        IsAdmin || (User.IsInRole(Roles.UnitEditor) && indicator.ResponsibleUnitId is { } unit && User.UnitId() == unit);
+    public bool CanEnter(Indicator indicator) => enterable.Contains(indicator.Id);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -43,7 +43,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         if (!await LoadAsync()) return NotFound();
         var indicator = Indicators.FirstOrDefault(i => i.Id == IndicatorId);
         if (indicator is null) return NotFound();
-        if (!CanEnter(indicator)) return Forbid();
+        if (!await authorization.AllowsAsync(User, indicator, Operations.EnterIndicatorValue)) return Forbid();
         if (!TryParseValue(Value, out var value))
             ModelState.AddModelError(nameof(Value), $"Số liệu của chỉ tiêu \"{indicator.Text}\" phải là một số từ 0 đến 1.000.000.000 (vd: 35 hoặc 35,5).");
         var note = Core.Text.VietnameseText.Clean(SourceNote);
@@ -69,7 +69,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
 
     public async Task<IActionResult> OnPostAssignAsync()
     {
-        if (!IsAdmin) return Forbid();
+        if (!await authorization.AllowsAsync(User, Policies.Admin)) return Forbid();
         if (!await LoadAsync()) return NotFound();
         var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == IndicatorId && i.Objective!.PlanId == Plan!.Id);
         if (indicator is null) return NotFound();
@@ -90,6 +90,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
 
     private async Task<bool> LoadAsync()
     {
+        IsAdmin = await authorization.AllowsAsync(User, Policies.Admin);
         Plan = await reports.PlanAsync(PlanId);
         if (Plan is null) return PlanId is null;
         Period = reports.PeriodOf(Plan, PeriodKey);
@@ -99,6 +100,8 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
             .Include(i => i.Objective).Include(i => i.ResponsibleUnit).Include(i => i.Values)
             .OrderBy(i => i.Objective!.SortOrder).ThenBy(i => i.SortOrder)
             .ToListAsync();
+        foreach (var indicator in Indicators)
+            if (await authorization.AllowsAsync(User, indicator, Operations.EnterIndicatorValue)) enterable.Add(indicator.Id);
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
             .Select(u => (u.Id, u.Name)).ToList();
         return true;

@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
@@ -14,7 +14,7 @@ namespace PlanTracker.Web.Features.MyTasks;
 /// "Nhiệm vụ của tôi": what the user's unit leads, grouped by state with the overdue first, then what
 /// it coordinates. Admins and viewers pick a unit to see its list.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
 {
     public static readonly DeliverableState[] StateOrder =
         [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.DoneLate, DeliverableState.DoneOnTime];
@@ -30,11 +30,14 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
     public ILookup<DeliverableState, WorkItem> Led { get; private set; } = Array.Empty<WorkItem>().ToLookup(i => i.State);
     public List<PlanTask> Coordinated { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
-    public bool CanPickUnit => !User.IsInRole(Roles.UnitEditor);
-    public bool CanUpdate => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.UnitEditor);
+    public bool CanPickUnit { get; private set; }
+    /// <summary>Shows the update links; the progress form asks again for the unit and the task.</summary>
+    public bool CanUpdate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
+        CanPickUnit = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
+        CanUpdate = await authorization.AllowsAsync(User, Policies.AdminOrUnitEditor);
         if (!CanPickUnit) Unit = User.UnitId();
         else Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
             .Select(u => (u.Id, u.Name)).ToList();

@@ -12,7 +12,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.PlanEditor;
 
 /// <summary>One deliverable: product, note and deadline; the server reads the deadline again on save.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string EditForm = "Edit";

@@ -12,7 +12,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.PlanEditor;
 
 /// <summary>A plan's header and its sections: add, move, retire and restore.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string HeaderForm = "Header";

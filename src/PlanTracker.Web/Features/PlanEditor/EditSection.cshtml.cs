@@ -10,7 +10,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.PlanEditor;
 
 /// <summary>A section's number and title, and its tasks and sub-items: add, move, retire and restore.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string HeaderForm = "Header";

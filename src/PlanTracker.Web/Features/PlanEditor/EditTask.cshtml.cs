@@ -13,7 +13,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.PlanEditor;
 
 /// <summary>A task's code, activity and note; its deliverables; its lead and coordinating units.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string HeaderForm = "Header";

@@ -7,7 +7,7 @@ using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.PlanEditor;
 
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string CreateForm = "Create";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace PlanTracker.Web.Features.Progress;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public class EditModel(PlanTrackerDbContext db, Permissions permissions, EvidenceStore evidence, IClock clock) : PageModel
+public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorization, EvidenceStore evidence, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string Period { get; set; } = "";
@@ -96,7 +97,7 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         if (period is null) return NotFound();
         Due = period.Due;
 
-        if (!await permissions.CanUpdateProgressAsync(User, deliverable.TaskId, Unit)) return Forbid();
+        if (!await authorization.AllowsAsync(User, new UnitOnTask(deliverable.TaskId, Unit), Operations.UpdateProgress)) return Forbid();
         UnitName = await db.Units.Where(u => u.Id == Unit).Select(u => u.Name).SingleAsync();
         Saved = await db.Progress.FirstOrDefaultAsync(p => p.DeliverableId == id && p.Period == Period && p.UnitId == Unit);
         return null;

@@ -1,11 +1,9 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
-using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Features.Reminders;
 
@@ -79,15 +77,5 @@ public sealed class HangfireServerHost(JobStorage storage, IServiceScopeFactory 
         server.SendStop();
         await server.WaitForShutdownAsync(cancellationToken);
         server.Dispose();
-    }
-}
-
-/// <summary>The dashboard for signed-in admins only, checked on every dashboard request.</summary>
-public sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
-{
-    public bool Authorize(DashboardContext context)
-    {
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Web.Infrastructure;
@@ -10,7 +9,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Reminders;
 
 /// <summary>The operator's page: today's dry run, "run now", the outbox with each message's state, and resending dead mail.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDispatcher dispatcher) : PageModel
 {
     public ReminderPlan Preview { get; private set; } = null!;

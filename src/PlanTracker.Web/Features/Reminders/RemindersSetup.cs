@@ -1,5 +1,4 @@
 using Hangfire;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Reminders;
 
 namespace PlanTracker.Web.Features.Reminders;
@@ -32,11 +31,11 @@ public static class RemindersSetup
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
-                Authorization = [new AdminOnlyDashboardFilter()],
+                Authorization = [], // the endpoint's Admin policy decides (Hangfire's default filter admits local requests only)
                 AppPath = "/admin/reminders",
                 DashboardTitle = "PlanTracker: lịch chạy tự động",
             })
-            .RequireAuthorization(Roles.Admin);
+            .RequireAuthorization(Policies.Admin);
         return app;
     }
 }

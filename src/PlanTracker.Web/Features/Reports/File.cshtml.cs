@@ -1,22 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 
 namespace PlanTracker.Web.Features.Reports;
 
 /// <summary>A report's file, for Sở Nội vụ, the leadership and the unit itself; always as a download.</summary>
-public class FileModel(PlanTrackerDbContext db, ReportSubmissions submissions) : PageModel
+public class FileModel(PlanTrackerDbContext db, ReportSubmissions submissions, IAuthorizationService authorization) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var s = await db.ReportSubmissions().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s?.StoredName is null) return NotFound();
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.Viewer) && !ReportSubmissions.CanRecord(User, s.UnitId))
-            return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await authorization.AllowsAsync(User, s, Operations.DownloadReportFile)) return Forbid();
         var path = Path.GetFullPath(Path.Combine(submissions.AttachmentsFolder, s.StoredName));
         if (!path.StartsWith(submissions.AttachmentsFolder, StringComparison.Ordinal) || !System.IO.File.Exists(path)) return NotFound();
         var type = new FileExtensionContentTypeProvider().TryGetContentType(path, out var t) ? t : "application/octet-stream";

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Reports;
@@ -28,13 +27,13 @@ public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, 
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, CancellationToken ct)
     {
         Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).ToListAsync(ct);
         Plan = PlanId is { } id ? Plans.FirstOrDefault(p => p.Id == id) : Plans.FirstOrDefault();
         if (Plan is null) return PlanId is null ? Page() : NotFound();
 
-        SeesAllUnits = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Viewer);
+        SeesAllUnits = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
         int? onlyUnit = SeesAllUnits ? null : User.UnitId() ?? -1;
         Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
         var obligations = await ReportObligations.LoadAsync(db, clock.Today, submissions.Rules, Plan.Id, onlyUnit, ct);
@@ -48,5 +47,5 @@ public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, 
 
     public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells[reportKey].State == state);
 
-    public bool CanRecord(int unitId) => ReportSubmissions.CanRecord(User, unitId);
+    public bool CanRecord(int unitId) => User.ActsFor(unitId);
 }

@@ -8,7 +8,7 @@ using PlanTracker.Core.Monitoring;
 namespace PlanTracker.Web.Features.Reports;
 
 /// <summary>The periodic report of a plan for a period (Q1, 6 months, Q3, year), with its Word and Excel downloads.</summary>
-[Authorize(Roles = MonitoringSetup.ReportReaders)]
+[Authorize(Policy = Policies.AdminOrViewer)]
 public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Reminders;
@@ -16,10 +15,10 @@ namespace PlanTracker.Web.Features.Reports;
 /// A unit records that it sent a periodic report (number, date, file); that stops its reminders. A unit
 /// editor records for its own unit only, admins for any unit. Removal keeps the row, marked removed.
 /// </summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.UnitEditor)]
+[Authorize(Policy = Policies.AdminOrUnitEditor)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 [RequestSizeLimit(64L * 1024 * 1024)]
-public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock) : PageModel
+public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
@@ -42,14 +41,14 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     {
         UnitId ??= User.UnitId();
         SubmittedOn ??= clock.Today;
-        if (UnitId is { } unit && !ReportSubmissions.CanRecord(User, unit)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (UnitId is { } unit && !await authorization.AllowsAsync(User, new UnitRef(unit), Operations.RecordReport)) return Forbid();
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Checked before anything else: an editor of another unit gets 403 and nothing is written.
-        if (UnitId is not { } unit || !ReportSubmissions.CanRecord(User, unit)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (UnitId is not { } unit || !await authorization.AllowsAsync(User, new UnitRef(unit), Operations.RecordReport)) return Forbid();
         Errors = await submissions.RecordAsync(User.Actor(),
             new ReportSubmissions.Input(PlanId ?? 0, PeriodKey ?? "", unit, DocumentNumber, DocumentDate, SubmittedOn, Upload), ct);
         if (Errors.Count > 0)
@@ -65,7 +64,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     {
         var submission = await db.ReportSubmissions().FirstOrDefaultAsync(s => s.Id == id && !s.IsRemoved, ct);
         if (submission is null) return NotFound();
-        if (!ReportSubmissions.CanRecord(User, submission.UnitId)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await authorization.AllowsAsync(User, submission, Operations.RemoveReport)) return Forbid();
         await submissions.RemoveAsync(User.Actor(), submission, ct);
         Notice = "Đã gỡ ghi nhận báo cáo.";
         return Redirect($"/reports/record?plan={submission.PlanId}&unit={submission.UnitId}");
@@ -80,7 +79,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
         PlanId = Plan.Id;
         Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
         var owing = await ReportObligations.OwingUnitIdsAsync(db, submissions.Rules, ct);
-        var mine = User.IsInRole(Roles.Admin) ? owing : owing.Where(u => u == User.UnitId()).ToList();
+        var mine = owing.Where(u => User.ActsFor(u)).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => mine.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         if (UnitId is { } unit)

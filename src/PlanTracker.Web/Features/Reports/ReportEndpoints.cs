@@ -13,7 +13,7 @@ public static class ReportEndpoints
 
     public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder app)
     {
-        var readers = new AuthorizeAttribute { Roles = MonitoringSetup.ReportReaders };
+        var readers = new AuthorizeAttribute { Policy = Policies.AdminOrViewer };
         app.MapGet("/reports/periodic.docx", (MonitoringReports reports, int? plan, string? period, CancellationToken ct) =>
             PeriodicAsync(reports, plan, period, Docx, ".docx", ReportDocx.WritePeriodic, ct)).RequireAuthorization(readers);
         app.MapGet("/reports/periodic.xlsx", (MonitoringReports reports, int? plan, string? period, CancellationToken ct) =>

@@ -1,13 +1,10 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Reports;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reports;
 
@@ -19,10 +16,6 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<Reminder
     public sealed record Input(int PlanId, string PeriodKey, int UnitId, string? DocumentNumber, DateOnly? DocumentDate, DateOnly? SubmittedOn, IFormFile? File);
 
     public ReportRules Rules => rules.Value.Reports;
-
-    /// <summary>Admins record for any unit; a unit editor only for the unit the account belongs to.</summary>
-    public static bool CanRecord(ClaimsPrincipal user, int unitId) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.UnitEditor) && user.UnitId() == unitId);
 
     public string AttachmentsFolder => Path.GetFullPath(config["Attachments:Directory"] is { Length: > 0 } d ? d : "data/attachments");
 

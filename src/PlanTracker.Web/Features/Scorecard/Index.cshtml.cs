@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Plans;
@@ -17,14 +17,15 @@ namespace PlanTracker.Web.Features.Scorecard;
 /// One unit's scorecard: its items by state, its on-time rate, its periodic-report submissions and its late items,
 /// so a unit head sees what Sở Nội vụ sees about the unit. A unit editor sees only the own unit.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IReportSubmissionSource submissions, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IReportSubmissionSource submissions, IClock clock,
+    IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
     public DateOnly AsOfDate => AsOf ?? clock.Today;
-    public bool CanPickUnit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Viewer);
+    public bool CanPickUnit { get; private set; }
     public Plan? PlanShown { get; private set; }
     public string? UnitName { get; private set; }
     public StateCounts Counts { get; private set; } = new();
@@ -35,12 +36,13 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IRep
 
     public async Task<IActionResult> OnGetAsync()
     {
+        CanPickUnit = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
         if (!CanPickUnit)
         {
             if (User.UnitId() is not { } own) return Page();
-            if (Unit is { } asked && asked != own) return Forbid();
-            Unit = own;
+            Unit ??= own;
         }
+        if (Unit is { } asked && !await authorization.AllowsAsync(User, new UnitRef(asked), Operations.SeeScorecard)) return Forbid();
         PlanShown = await reports.PlanAsync(Plan);
         if (CanPickUnit)
             Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
@@ -16,7 +16,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Tasks;
 
 /// <summary>A task with its deliverables, each lead unit's progress and state, comments and the history timeline.</summary>
-public class DetailsModel(PlanTrackerDbContext db, Permissions permissions, IClock clock) : PageModel
+public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authorization, IClock clock) : PageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Dictionary<int, List<Unit>> GroupMembers { get; private set; } = [];
@@ -85,10 +85,10 @@ public class DetailsModel(PlanTrackerDbContext db, Permissions permissions, IClo
         var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
         UnitNames = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
 
-        CanComment = await permissions.CanCommentAsync(User, id);
-        CanSeeEvidence = await permissions.CanSeeEvidenceAsync(User, id);
-        UpdatableUnits = User.IsInRole(Roles.Admin) ? [.. unitIds]
-            : User.IsInRole(Roles.UnitEditor) && User.UnitId() is { } own && unitIds.Contains(own) ? [own] : [];
+        CanComment = await authorization.AllowsAsync(User, new TaskRef(id), Operations.Comment);
+        CanSeeEvidence = await authorization.AllowsAsync(User, new TaskRef(id), Operations.SeeEvidence);
+        // The items are the lead units' already: asking UpdateProgress per unit would read the assignments again.
+        UpdatableUnits = [.. unitIds.Where(u => User.ActsFor(u))];
 
         if (CanSeeEvidence)
             Files = (await db.Attachments.AsNoTracking()

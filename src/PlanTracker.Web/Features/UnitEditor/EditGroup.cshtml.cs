@@ -12,7 +12,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.UnitEditor;
 
 /// <summary>A unit group ("Sở, ngành TP"): its name, description, note, aliases and member units.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string EditForm = "Edit";

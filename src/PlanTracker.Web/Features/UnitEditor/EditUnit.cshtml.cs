@@ -12,7 +12,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.UnitEditor;
 
 /// <summary>A unit's name, kind, reminder addresses and the other spellings plans use for it.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string EditForm = "Edit";

@@ -11,7 +11,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.UnitEditor;
 
 /// <summary>The unit directory for admins: every unit and group, and forms to add one.</summary>
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
 {
     public const string AddUnitForm = "AddUnit";

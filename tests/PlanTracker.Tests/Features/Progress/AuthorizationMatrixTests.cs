@@ -2,13 +2,16 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Progress;
+using PlanTracker.Core.Reminders;
+using PlanTracker.Core.Reports;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.Progress;
 
 /// <summary>
 /// Each role against each action, on task 1.a (led by Sở Tư pháp, coordinated by "Sở, ngành TP" and
-/// "UBND quận, huyện"). Cục Thuế is named on 1.a neither directly nor through a group.
+/// "UBND quận, huyện"). Cục Thuế is named on 1.a neither directly nor through a group. Unit-level actions
+/// (reports, scorecard, indicator values) are tried on Sở Tư pháp: the lead editor is its editor, the others are not.
 /// </summary>
 public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
 {
@@ -46,6 +49,37 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync();
         return attachment.Id;
+    }
+
+    /// <summary>Sở Tư pháp's Q1 report with its file, written straight into the store, so that downloads can be tried.</summary>
+    private async Task<int> ReportOfSởTưPhápAsync()
+    {
+        var stp = await host.UnitIdAsync("STP");
+        await using var db = host.NewDbContext();
+        if (await db.ReportSubmissions().FirstOrDefaultAsync(s => s.UnitId == stp) is { } existing) return existing.Id;
+        var folder = Path.Combine(host.Folder.Path, "attachments", "reports", "2019");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bao-cao.pdf"), "%PDF-1.4 test"u8.ToArray());
+        var submission = new ReportSubmission
+        {
+            PlanId = await db.Plans.Select(p => p.Id).FirstAsync(), UnitId = stp, PeriodKey = "2019-Q1", DocumentNumber = "45/BC-STP",
+            DocumentDate = new DateOnly(2019, 3, 18), SubmittedOn = new DateOnly(2019, 3, 18), FileName = "bao-cao.pdf",
+            ContentType = "application/pdf", SizeBytes = 13, StoredName = Path.Combine("reports", "2019", "bao-cao.pdf"), RecordedAtUtc = DateTime.UtcNow,
+        };
+        db.Add(submission);
+        await db.SaveChangesAsync();
+        return submission.Id;
+    }
+
+    /// <summary>The plan's first indicator, made Sở Tư pháp's to report.</summary>
+    private async Task<(int PlanId, int IndicatorId)> IndicatorOfSởTưPhápAsync()
+    {
+        var stp = await host.UnitIdAsync("STP");
+        await using var db = host.NewDbContext();
+        var indicator = await db.Indicators.Include(i => i.Objective).OrderBy(i => i.Id).FirstAsync();
+        indicator.ResponsibleUnitId = stp;
+        await db.SaveChangesAsync();
+        return (indicator.Objective!.PlanId, indicator.Id);
     }
 
     [Theory]
@@ -158,6 +192,117 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
 
         Assert.Equal(expected, (await client.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(expected, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task A_recorded_reports_file_is_served_to_its_unit_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var submissionId = await ReportOfSởTưPhápAsync();
+
+        var response = await (await ClientAsync(who)).GetAsync($"/reports/files/{submissionId}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+            Assert.Equal("bao-cao.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Reports_of_Sở_Tư_pháp_are_recorded_by_its_editors_and_admins(Who who, HttpStatusCode expected)
+    {
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).GetAsync($"/reports/record?unit={stp}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Viewer)]
+    [InlineData(Who.CoordinatingEditor)]
+    [InlineData(Who.OtherUnitEditor)]
+    public async Task Removing_Sở_Tư_pháps_recorded_report_is_forbidden_to_others_and_changes_nothing(Who who)
+    {
+        var submissionId = await ReportOfSởTưPhápAsync();
+
+        var response = await (await ClientAsync(who)).PostFormAsync("/tasks", [], $"/reports/record?id={submissionId}&handler=Remove");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.False(await db.ReportSubmissions().Where(s => s.Id == submissionId).Select(s => s.IsRemoved).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Sở_Tư_pháps_scorecard_is_seen_by_the_unit_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).GetAsync($"/scorecard?unit={stp}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.Redirect)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task An_indicator_value_is_entered_by_admins_and_the_responsible_unit(Who who, HttpStatusCode expected)
+    {
+        var (planId, indicatorId) = await IndicatorOfSởTưPhápAsync();
+        var page = $"/indicators?plan={planId}&period=2019-Q3";
+        var source = $"Nguồn của {who}";
+
+        var response = await (await ClientAsync(who)).PostFormAsync(page,
+            [new("IndicatorId", indicatorId.ToString()), new("Value", "35"), new("SourceNote", source)], page + "&handler=Save");
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal(expected == HttpStatusCode.Redirect, await db.IndicatorValues.AnyAsync(v => v.SourceNote == source));
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    public async Task The_compiled_periodic_report_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(who);
+
+        Assert.Equal(expected, (await client.GetAsync("/reports/periodic")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/reports/periodic.xlsx")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    public async Task Plan_and_unit_editors_and_reminders_are_for_admins_only(Who who, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(who);
+
+        foreach (var url in new[] { "/admin/plans", "/admin/units", "/admin/reminders" })
+            Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Users;
 
-[Authorize(Policy = Roles.Admin)]
+[Authorize(Policy = Policies.Admin)]
 public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProvider time) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, string Role, string? UnitName, bool IsDisabled, bool IsLockedOut);

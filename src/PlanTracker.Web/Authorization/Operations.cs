@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace PlanTracker.Web.Authorization;
+
+/// <summary>
+/// What a page asks to do to a resource: <c>await authorization.AllowsAsync(User, resource, Operations.X)</c>.
+/// The handler for the resource's type decides; an operation no handler knows is refused.
+/// </summary>
+public static class Operations
+{
+    /// <summary>On a <see cref="UnitOnTask"/>: record the unit's progress on a deliverable of the task.</summary>
+    public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = nameof(UpdateProgress) };
+
+    /// <summary>On a <see cref="TaskRef"/>: write a comment.</summary>
+    public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
+
+    /// <summary>On a <see cref="TaskRef"/>: list and download its evidence files.</summary>
+    public static readonly OperationAuthorizationRequirement SeeEvidence = new() { Name = nameof(SeeEvidence) };
+
+    /// <summary>On a <see cref="UnitRef"/>: record that the unit sent a periodic report.</summary>
+    public static readonly OperationAuthorizationRequirement RecordReport = new() { Name = nameof(RecordReport) };
+
+    /// <summary>On a <see cref="UnitRef"/>: see the unit's scorecard.</summary>
+    public static readonly OperationAuthorizationRequirement SeeScorecard = new() { Name = nameof(SeeScorecard) };
+
+    /// <summary>On a <see cref="Core.Reports.ReportSubmission"/>: mark it removed.</summary>
+    public static readonly OperationAuthorizationRequirement RemoveReport = new() { Name = nameof(RemoveReport) };
+
+    /// <summary>On a <see cref="Core.Reports.ReportSubmission"/>: download its file.</summary>
+    public static readonly OperationAuthorizationRequirement DownloadReportFile = new() { Name = nameof(DownloadReportFile) };
+
+    /// <summary>On an <see cref="Core.Plans.Indicator"/>: enter or correct its value for a period.</summary>
+    public static readonly OperationAuthorizationRequirement EnterIndicatorValue = new() { Name = nameof(EnterIndicatorValue) };
+}
+
+/// <summary>A task, by id.</summary>
+public sealed record TaskRef(int TaskId);
+
+/// <summary>A unit, by id.</summary>
+public sealed record UnitRef(int UnitId);
+
+/// <summary>One unit's share of a task (its progress on the task's deliverables).</summary>
+public sealed record UnitOnTask(int TaskId, int UnitId);
