@@ -1,7 +1,7 @@
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.States;
 
-namespace PlanTracker.Tests.States;
+namespace PlanTracker.Tests.Unit.States;
 
 public class StateClassifierTests
 {

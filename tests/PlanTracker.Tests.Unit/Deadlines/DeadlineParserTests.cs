@@ -3,7 +3,7 @@ using System.Text.Json;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Tests.Support;
 
-namespace PlanTracker.Tests.Deadlines;
+namespace PlanTracker.Tests.Unit.Deadlines;
 
 public class DeadlineParserTests
 {
