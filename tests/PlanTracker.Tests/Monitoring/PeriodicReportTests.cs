@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
+using PlanTracker.Tests.Support;
 using static PlanTracker.Tests.Monitoring.MonitoringPages;
 
 namespace PlanTracker.Tests.Monitoring;
@@ -33,8 +34,8 @@ public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<
     {
         var html = await ReportAsync("2019-Q3");
 
-        var totals = Text(html[html.IndexOf("<tfoot>", html.IndexOf("id=\"report-sections\"", StringComparison.Ordinal), StringComparison.Ordinal)..]);
-        Assert.StartsWith(" Tổng cộng 17 3 2 3 7 1 1 25%", totals);
+        var totals = Text(PageText.Parse(html).Find("#report-sections tfoot"));
+        Assert.StartsWith("Tổng cộng 17 3 2 3 7 1 1 25%", totals);
         Assert.Contains("14/09/2019", Text(html));
         var first = Row(html, "data-section", 1);
         Assert.Equal([2, 1, 1, 7], new[] { "DoneOnTime", "DoneLate", "InProgress", "Overdue" }.Select(s => StateCell(first, s)));
@@ -54,16 +55,16 @@ public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<
         var html = await ReportAsync("2019-Q3");
 
         Assert.Contains("3 đơn vị phải gửi: 1 đúng hạn , 1 trễ hạn , 1 chưa nộp", Text(html));
-        Assert.Contains("Đúng hạn", Row(html, "data-unit", await host.UnitIdAsync("STP")));
-        Assert.Contains("Trễ hạn", Row(html, "data-unit", await host.UnitIdAsync("SNV")));
-        Assert.Contains("Chưa nộp", Row(html, "data-unit", await host.UnitIdAsync("UBND_NINHKIEU")));
+        Assert.Contains("Đúng hạn", Text(Row(html, "data-unit", await host.UnitIdAsync("STP"))));
+        Assert.Contains("Trễ hạn", Text(Row(html, "data-unit", await host.UnitIdAsync("SNV"))));
+        Assert.Contains("Chưa nộp", Text(Row(html, "data-unit", await host.UnitIdAsync("UBND_NINHKIEU"))));
     }
 
     [Fact]
     public async Task Each_section_says_what_is_late_and_why_in_the_units_words()
     {
         var html = await ReportAsync("2019-Q3");
-        var section1 = html[html.IndexOf("id=\"section-1\"", StringComparison.Ordinal)..html.IndexOf("id=\"section-2\"", StringComparison.Ordinal)];
+        var section1 = Text(PageText.Parse(html).Find("#section-1"));
 
         Assert.Contains("Chậm so với thời hạn", section1);
         Assert.Contains("Chậm do thiếu nhân sự kiểm tra", section1);
