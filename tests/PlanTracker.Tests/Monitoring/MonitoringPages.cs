@@ -66,6 +66,10 @@ public static partial class MonitoringPages
 
     public static void AssertInPdf(string pdfText, string expected) => Assert.Contains(Compact(expected), pdfText);
 
+    /// <summary>Every word of the expected text is in the PDF, in whatever order pdftotext read the page's columns.</summary>
+    public static void AssertWordsInPdf(string pdfText, string expected) =>
+        Assert.All(expected.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), word => Assert.Contains(Compact(word), pdfText));
+
     private static async Task<string> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
