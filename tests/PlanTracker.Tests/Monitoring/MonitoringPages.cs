@@ -84,8 +84,14 @@ public static partial class MonitoringPages
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
+            // A cold LibreOffice start takes a minute on a loaded 2-core machine; one that hangs is killed, not left behind.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{program} did not finish within 5 minutes.");
+            }
             Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await error}");
             return await output;
         }

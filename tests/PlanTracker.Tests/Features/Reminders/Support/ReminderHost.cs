@@ -31,7 +31,7 @@ public class ReminderHost : PlanTrackerFactory
         Settings["Mail:Smtp:Host"] = "127.0.0.1";
         Settings["Mail:Smtp:Port"] = Smtp.Port.ToString();
         Settings["Mail:Smtp:Security"] = "None";
-        Settings["Mail:Smtp:TimeoutSeconds"] = "10";
+        Settings["Mail:Smtp:TimeoutSeconds"] = "60"; // the Python server answers slowly on a loaded machine; no test waits for a timeout
         Settings["Mail:From"] = "PlanTracker <no-reply@cantho.example>";
         Settings["Mail:MaxAttempts"] = "3";
         Settings["Mail:RetryBaseSeconds"] = "60";
