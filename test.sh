@@ -2,7 +2,9 @@
 # Runs every test of PlanTracker, once on SQLite and once on PostgreSQL. Installs what the tests need
 # from Debian's packages when missing: Chromium for the browser tests, aiosmtpd for the loopback SMTP
 # server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1),
-# LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files.
+# LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files,
+# Liberation fonts (metric-compatible with the Times New Roman the exports name, so LibreOffice lays
+# them out as Word does) and tzdata (the app's clock is Asia/Ho_Chi_Minh).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +15,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
 command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/scalc ] || missing+=(libreoffice-calc)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# grep reads to the end (no -q): under pipefail an early exit would fail fc-list with SIGPIPE.
+fc-list : family 2>/dev/null | grep -i "Liberation Serif" >/dev/null || missing+=(fonts-liberation2)
+[ -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ] || missing+=(tzdata)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""

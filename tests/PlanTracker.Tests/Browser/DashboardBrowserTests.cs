@@ -20,7 +20,7 @@ public class DashboardBrowserTests(DashboardBrowserTests.Host host) : IClassFixt
     private static async Task<(double Width, double Height)> DrawnChartAsync(IPage page, string id)
     {
         var canvas = page.Locator($"canvas#{id}[data-drawn=true]");
-        await canvas.WaitForAsync(new() { Timeout = 15000 });
+        await canvas.WaitForAsync(); // the context's timeout (BrowserHost: 90 s), not a shorter one a loaded machine misses
         Assert.True(await page.EvaluateAsync<bool>($"() => !!Chart.getChart(document.getElementById('{id}'))"), $"Chart.js did not draw {id}.");
         var box = await canvas.BoundingBoxAsync();
         return (box!.Width, box.Height);

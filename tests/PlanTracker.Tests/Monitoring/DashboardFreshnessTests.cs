@@ -23,7 +23,7 @@ public class DashboardFreshnessTests(DashboardFreshnessTests.Host host) : IClass
         var editor = await host.SignedInClientAsync(Roles.UnitEditor, "UBND_THOILAI");
         var url = $"/deliverables/{deliverableId}/progress?unit={thoiLai}&period=";
         var page = await editor.GetStringAsync(url);
-        var version = System.Text.RegularExpressions.Regex.Match(page, """name="Input.Version" value="(\d+)" """.TrimEnd()).Groups[1].Value;
+        var version = PageText.InputValue(page, "Input.Version");
         var form = new MultipartFormDataContent
         {
             { new StringContent(FormPosting.AntiforgeryToken(page)), "__RequestVerificationToken" },

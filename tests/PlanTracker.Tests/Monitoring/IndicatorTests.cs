@@ -54,7 +54,7 @@ public class IndicatorTests(IndicatorTests.Host host) : IClassFixture<IndicatorT
             Assert.True(await db.ChangeRecords.AnyAsync(c => c.EntityType == "Indicator" && c.Action == "ResponsibleUnitAssigned"));
         }
         var report = await (await host.AdminAsync()).GetStringAsync($"/reports/periodic?plan={plan}&period=2019-Q3");
-        var row = Row(report, "data-indicator", indicator);
+        var row = Text(Row(report, "data-indicator", indicator));
         Assert.Contains("35%", row);
         Assert.Contains("30,5%", row);
         Assert.Contains("Chưa đạt", row);

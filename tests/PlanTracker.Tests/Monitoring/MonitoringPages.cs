@@ -1,57 +1,43 @@
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Monitoring;
 
-/// <summary>Reads figures out of the monitoring pages, and turns exported files into text through LibreOffice.</summary>
+/// <summary>Reads figures out of the monitoring pages by selector, and turns exported files into text through LibreOffice.</summary>
 public static partial class MonitoringPages
 {
     /// <summary>The big figure of a card on the dashboard or scorecard (data-figure="Overdue", "total", "rate").</summary>
-    public static string Figure(string html, string figure)
-    {
-        var match = Regex.Match(html, $"""data-figure="{figure}"[^>]*>\s*<span class="figure">([^<]+)</span>""");
-        Assert.True(match.Success, $"No figure {figure} on the page.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value.Trim());
-    }
+    public static string Figure(string html, string figure) =>
+        PageText.Parse(html).Find($"[data-figure=\"{figure}\"] > span.figure").TextContent.Trim();
 
-    public static string FigureLink(string html, string figure)
-    {
-        var match = Regex.Match(html, $"""href="([^"]+)" data-figure="{figure}" """.TrimEnd());
-        Assert.True(match.Success, $"No link for figure {figure}.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    public static string FigureLink(string html, string figure) =>
+        PageText.Parse(html).Find($"a[data-figure=\"{figure}\"]").GetAttribute("href")!;
 
     /// <summary>The &lt;tr&gt; with the given data attribute (data-section="1", data-unit="12").</summary>
-    public static string Row(string html, string attribute, object value)
-    {
-        var match = Regex.Match(html, $"""<tr {attribute}="{value}"[^>]*>(.*?)</tr>""", RegexOptions.Singleline);
-        Assert.True(match.Success, $"No row {attribute}={value}.");
-        return match.Groups[1].Value;
-    }
+    public static IElement Row(string html, string attribute, object value) =>
+        PageText.Parse(html).Find($"tr[{attribute}=\"{value}\"]");
 
     /// <summary>The number in a row's cell for a state (linked or not).</summary>
-    public static int StateCell(string row, string state)
-    {
-        var match = Regex.Match(row, $"""data-state="{state}">(?:<a href="[^"]*">)?(\d+)""");
-        Assert.True(match.Success, $"No {state} cell in the row.");
-        return int.Parse(match.Groups[1].Value);
-    }
+    public static int StateCell(IElement row, string state) =>
+        int.Parse(row.Find($"td[data-state=\"{state}\"]").TextContent.Trim(), CultureInfo.InvariantCulture);
 
-    public static string StateCellLink(string row, string state) =>
-        WebUtility.HtmlDecode(Regex.Match(row, $"""data-state="{state}"><a href="([^"]+)">""").Groups[1].Value);
+    public static string StateCellLink(IElement row, string state) =>
+        row.Find($"td[data-state=\"{state}\"] > a").GetAttribute("href")!;
+
+    /// <summary>The texts of a row's cells, in order.</summary>
+    public static List<string> Cells(IElement row) => row.QuerySelectorAll("td, th").Select(c => PageText.Text(c)).ToList();
 
     /// <summary>How many items the filtered task list says it lists.</summary>
-    public static int ItemCount(string html)
-    {
-        var match = Regex.Match(html, """id="item-count" data-count="(\d+)" """.TrimEnd());
-        Assert.True(match.Success, "The task list shows no item count.");
-        return int.Parse(match.Groups[1].Value);
-    }
+    public static int ItemCount(string html) =>
+        int.Parse(PageText.Parse(html).Find("#item-count").GetAttribute("data-count")!, CultureInfo.InvariantCulture);
 
-    public static string Text(string html) =>
-        WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " "));
+    public static string Text(string html) => PageText.Text(html);
+
+    public static string Text(INode node) => PageText.Text(node);
 
     /// <summary>
     /// Converts a .docx or .xlsx to PDF with LibreOffice (its own profile per call, so parallel runs do not clash)
@@ -80,6 +66,10 @@ public static partial class MonitoringPages
 
     public static void AssertInPdf(string pdfText, string expected) => Assert.Contains(Compact(expected), pdfText);
 
+    /// <summary>Every word of the expected text is in the PDF, in whatever order pdftotext read the page's columns.</summary>
+    public static void AssertWordsInPdf(string pdfText, string expected) =>
+        Assert.All(expected.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), word => Assert.Contains(Compact(word), pdfText));
+
     private static async Task<string> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -94,8 +84,14 @@ public static partial class MonitoringPages
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
+            // A cold LibreOffice start takes a minute on a loaded 2-core machine; one that hangs is killed, not left behind.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{program} did not finish within 5 minutes.");
+            }
             Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await error}");
             return await output;
         }

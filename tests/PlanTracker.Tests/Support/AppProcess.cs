@@ -26,8 +26,14 @@ public static class AppProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        // Start-up with migrations takes well over a minute on a loaded 2-core machine; a hung process is killed, not left behind.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet PlanTracker.Web.dll {string.Join(' ', args)} did not finish within 5 minutes.");
+        }
         return new Result(process.ExitCode, await output, await error);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.Plans;
@@ -14,7 +13,7 @@ public class DeliverableEditingTests(DeliverableEditingTests.Host host) : IClass
     private static string TaskUrl(EditorTesting.ArrangedTask a) => $"/admin/plans/tasks/{a.TaskId}";
 
     private static async Task<string> VersionAsync(HttpClient admin, int deliverableId) =>
-        Regex.Match(await admin.GetStringAsync($"/admin/plans/deliverables/{deliverableId}"), "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        PageText.InputValue(await admin.GetStringAsync($"/admin/plans/deliverables/{deliverableId}"), "Input.Version");
 
     private async Task<Deliverable> DeliverableAsync(int id)
     {

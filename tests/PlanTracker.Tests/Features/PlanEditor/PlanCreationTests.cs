@@ -120,7 +120,7 @@ public class PlanCreationTests(PlanCreationTests.Host host) : IClassFixture<Plan
         await using var db = host.NewDbContext();
         var plan = await db.Plans.SingleAsync(p => p.Number == "9/KH-UBND");
         var url = $"/admin/plans/{plan.Id}";
-        var stamp = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync(url), "name=\"Header.Stamp\" value=\"(\\d+)\"").Groups[1].Value;
+        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
 
         var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9/KH-UBND"), ("Header.Title", plan.Title),
             ("Header.Year", "2023"), ("Header.IssuedOn", "27/12/2022"), ("Header.Issuer", plan.Issuer!), ("Header.SignedBy", "Người ký khác"),
@@ -147,7 +147,7 @@ public class PlanCreationTests(PlanCreationTests.Host host) : IClassFixture<Plan
         await using var db = host.NewDbContext();
         var plan = await db.Plans.SingleAsync(p => p.Number == "11/KH-UBND");
         var url = $"/admin/plans/{plan.Id}";
-        var stamp = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync(url), "name=\"Header.Stamp\" value=\"(\\d+)\"").Groups[1].Value;
+        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
         (string, string)[] Edit(string title) =>
             [("Header.Number", "11/KH-UBND"), ("Header.Title", title), ("Header.Year", "2024"), ("Header.Stamp", stamp)];
 

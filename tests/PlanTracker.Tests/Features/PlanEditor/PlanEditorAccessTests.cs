@@ -80,7 +80,8 @@ public class PlanEditorAccessTests(PlanEditorAccessTests.Host host) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("/api/deadlines/parse", await script.Content.ReadAsStringAsync());
-        Assert.Contains("<script src=\"/js/deadline-preview.js\"", page);
-        Assert.Contains($"data-year=\"{2019}\"", page);
+        var document = PageText.Parse(page);
+        Assert.NotNull(document.QuerySelector("script[src=\"/js/deadline-preview.js\"]"));
+        Assert.NotNull(document.QuerySelector("[data-year=\"2019\"]"));
     }
 }

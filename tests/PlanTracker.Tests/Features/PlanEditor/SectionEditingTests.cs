@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.PlanEditor;
 
-public partial class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<SectionEditingTests.Host>
+public class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<SectionEditingTests.Host>
 {
     public sealed class Host : PlanTrackerFactory;
 
@@ -19,7 +18,8 @@ public partial class SectionEditingTests(SectionEditingTests.Host host) : IClass
     }
 
     private async Task<List<int>> SectionNumbersInPageOrderAsync(HttpClient admin, int planId) =>
-        SectionRow().Matches(await admin.GetStringAsync($"/admin/plans/{planId}")).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        PageText.Parse(await admin.GetStringAsync($"/admin/plans/{planId}")).QuerySelectorAll("td[data-label=\"Số\"]")
+            .Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     [Fact]
     public async Task Admin_adds_a_section_and_it_is_recorded()
@@ -128,8 +128,5 @@ public partial class SectionEditingTests(SectionEditingTests.Host host) : IClass
     }
 
     private static async Task<string> StampAsync(HttpClient admin, string url) =>
-        Regex.Match(await admin.GetStringAsync(url), "name=\"Header.Stamp\" value=\"(\\d+)\"").Groups[1].Value;
-
-    [GeneratedRegex("""<td data-label="Số">(\d+)</td>""")]
-    private static partial Regex SectionRow();
+        PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
 }

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.PlanEditor;
 
-public partial class TaskEditingTests(TaskEditingTests.Host host) : IClassFixture<TaskEditingTests.Host>
+public class TaskEditingTests(TaskEditingTests.Host host) : IClassFixture<TaskEditingTests.Host>
 {
     public sealed class Host : PlanTrackerFactory;
 
@@ -13,10 +12,11 @@ public partial class TaskEditingTests(TaskEditingTests.Host host) : IClassFixtur
     private static string TaskUrl(int taskId) => $"/admin/plans/tasks/{taskId}";
 
     private async Task<List<string>> CodesInEditorOrderAsync(HttpClient admin, EditorTesting.ArrangedTask a) =>
-        EditorCode().Matches(await admin.GetStringAsync(SectionUrl(a))).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        PageText.Parse(await admin.GetStringAsync(SectionUrl(a))).QuerySelectorAll("td.code[data-label=\"Mã\"] > a[href^=\"/admin/plans/tasks/\"]")
+            .Select(link => link.TextContent).ToList();
 
     private static async Task<string> VersionAsync(HttpClient admin, int taskId) =>
-        Regex.Match(await admin.GetStringAsync(TaskUrl(taskId)), "name=\"Header.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        PageText.InputValue(await admin.GetStringAsync(TaskUrl(taskId)), "Header.Version");
 
     [Fact]
     public async Task Admin_adds_a_task_and_a_sub_item_that_lands_after_its_parents_sub_items()
@@ -47,7 +47,7 @@ public partial class TaskEditingTests(TaskEditingTests.Host host) : IClassFixtur
 
         var html = await (await host.AdminAsync()).GetStringAsync($"{SectionUrl(a)}?parent={a.TaskId}");
 
-        Assert.Contains($"name=\"NewTask.Code\" value=\"{a.SectionNumber}.a.2\"", html);
+        Assert.Equal($"{a.SectionNumber}.a.2", PageText.InputValue(html, "NewTask.Code"));
     }
 
     [Fact]
@@ -220,7 +220,4 @@ public partial class TaskEditingTests(TaskEditingTests.Host host) : IClassFixtur
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         }
     }
-
-    [GeneratedRegex("""<td data-label="Mã" class="code"><a href="/admin/plans/tasks/\d+">([^<]+)</a>""")]
-    private static partial Regex EditorCode();
 }

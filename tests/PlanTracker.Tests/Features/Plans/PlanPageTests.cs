@@ -35,7 +35,7 @@ public class PlanPageTests(PlanPageTests.Host host) : IClassFixture<PlanPageTest
     {
         var client = await host.ViewerAsync();
         var plan = await client.GetStringAsync("/plans/1");
-        var id = System.Text.RegularExpressions.Regex.Match(plan, """<a href="/tasks/(\d+)">1\.a</a>""").Groups[1].Value;
+        var id = PageText.TaskId(plan, "1.a");
 
         var html = await client.GetStringAsync($"/tasks/{id}");
 

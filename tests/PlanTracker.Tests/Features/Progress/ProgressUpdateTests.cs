@@ -45,7 +45,7 @@ public class ProgressUpdateTests(ProgressUpdateTests.Host host) : IClassFixture<
     {
         var url = $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";
         var page = await client.GetStringAsync(url);
-        var version = int.Parse(System.Text.RegularExpressions.Regex.Match(page, """name="Input.Version" value="(\d+)" """.TrimEnd()).Groups[1].Value);
+        var version = int.Parse(PageText.InputValue(page, "Input.Version"), System.Globalization.CultureInfo.InvariantCulture);
         return await client.PostAsync(url, Form(FormPosting.AntiforgeryToken(page), unitId, "", version, fields, files));
     }
 

@@ -158,7 +158,7 @@ public class DeliveryTests
         host.Smtp.Start();
 
         // 23:59:59 UTC on Sunday 31/03 is 06:59:59 on Monday 01/04 in Hồ Chí Minh City.
-        host.Time.UtcNow = new DateTimeOffset(2019, 3, 31, 23, 59, 59, TimeSpan.Zero);
+        host.Time.SetUtcNow(new DateTimeOffset(2019, 3, 31, 23, 59, 59, TimeSpan.Zero));
         var run = await host.Runner.RunAsync(RunTrigger.Schedule);
 
         Assert.False(run.Skipped); // a UTC date would say Sunday and skip

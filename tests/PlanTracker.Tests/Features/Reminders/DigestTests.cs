@@ -3,6 +3,7 @@ using MimeKit;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Tests.Features.Reminders.Support;
+using PlanTracker.Tests.Support;
 using PlanTracker.Web.Features.Reminders;
 
 namespace PlanTracker.Tests.Features.Reminders;
@@ -74,7 +75,7 @@ public class DigestTests
 
         var taskId = await host.TaskIdAsync("6.đ");
         Assert.Contains($"{ReminderHost.BaseUrl}/tasks/{taskId}", mail.Text);
-        Assert.Contains($"href=\"{ReminderHost.BaseUrl}/tasks/{taskId}\"", mail.Html);
+        Assert.Contains($"{ReminderHost.BaseUrl}/tasks/{taskId}", PageText.Parse(mail.Html).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
         Assert.Contains("Kính gửi Sở Thông tin và Truyền thông", mail.Text);
         Assert.Contains("[Quá hạn 1 ngày] Nhiệm vụ 6.đ", mail.Text);
         Assert.Equal("auto-generated", mail.Message.Headers["Auto-Submitted"]);

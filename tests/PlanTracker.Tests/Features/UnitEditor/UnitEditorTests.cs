@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Units;
@@ -13,7 +12,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
     public sealed class Host : PlanTrackerFactory;
 
     private static async Task<string> StampAsync(HttpClient admin, string url) =>
-        Regex.Match(await admin.GetStringAsync(url), "name=\"Input.Stamp\" value=\"(\\d+)\"").Groups[1].Value;
+        PageText.InputValue(await admin.GetStringAsync(url), "Input.Stamp");
 
     private async Task<Unit> UnitAsync(string code)
     {
@@ -194,7 +193,8 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         Assert.Equal("UnitGroupUpdated", record.Action);
         Assert.Equal("", EditorTesting.Json(record.BeforeJson).GetProperty("Members").GetString());
         Assert.Equal("SNV, STP", EditorTesting.Json(record.AfterJson).GetProperty("Members").GetString());
-        Assert.Contains($"value=\"g:{group.Id}\"", await admin.GetStringAsync($"/admin/plans/tasks/{await after.Tasks.Select(t => t.Id).FirstAsync()}"));
+        var taskPage = PageText.Parse(await admin.GetStringAsync($"/admin/plans/tasks/{await after.Tasks.Select(t => t.Id).FirstAsync()}"));
+        Assert.NotNull(taskPage.QuerySelector($"option[value=\"g:{group.Id}\"]"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
@@ -19,7 +20,8 @@ public class ReminderHost : PlanTrackerFactory
 {
     public const string BaseUrl = "https://plantracker.test";
 
-    public ManualTime Time { get; } = new(new DateTimeOffset(2019, 1, 2, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>The clock the test moves by hand (forward only); the app's IClock reads it through TimeProvider.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2019, 1, 2, 0, 0, 0, TimeSpan.Zero));
     public SmtpSink Smtp { get; } = new();
 
     public ReminderHost(bool pickup = false)
@@ -29,7 +31,7 @@ public class ReminderHost : PlanTrackerFactory
         Settings["Mail:Smtp:Host"] = "127.0.0.1";
         Settings["Mail:Smtp:Port"] = Smtp.Port.ToString();
         Settings["Mail:Smtp:Security"] = "None";
-        Settings["Mail:Smtp:TimeoutSeconds"] = "10";
+        Settings["Mail:Smtp:TimeoutSeconds"] = "60"; // the Python server answers slowly on a loaded machine; no test waits for a timeout
         Settings["Mail:From"] = "PlanTracker <no-reply@cantho.example>";
         Settings["Mail:MaxAttempts"] = "3";
         Settings["Mail:RetryBaseSeconds"] = "60";

@@ -36,9 +36,9 @@ public sealed class SmtpSink : IDisposable
             info.ArgumentList.Add(arg);
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
         var ready = process.StandardOutput.ReadLineAsync();
-        if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result != "READY")
+        if (!ready.Wait(TimeSpan.FromSeconds(90)) || ready.Result != "READY")
         {
-            var error = process.HasExited ? process.StandardError.ReadToEnd() : "no READY line within 30 s";
+            var error = process.HasExited ? process.StandardError.ReadToEnd() : "no READY line within 90 s";
             Stop();
             throw new InvalidOperationException($"The SMTP sink did not start (is python3-aiosmtpd installed?): {error}");
         }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Tests.Support;
 
-namespace PlanTracker.Tests.Deadlines;
+namespace PlanTracker.Tests.Unit.Deadlines;
 
 public class DeadlineParserTests
 {
@@ -41,8 +42,8 @@ public class DeadlineParserTests
         var parsed = DeadlineParser.Parse(text, 2019);
 
         Assert.Equal(kind, parsed.Kind);
-        Assert.Equal(start is null ? null : DateOnly.Parse(start), parsed.Start);
-        Assert.Equal(due is null ? null : DateOnly.Parse(due), parsed.Due);
+        Assert.Equal(start is null ? null : DateOnly.Parse(start, CultureInfo.InvariantCulture), parsed.Start);
+        Assert.Equal(due is null ? null : DateOnly.Parse(due, CultureInfo.InvariantCulture), parsed.Due);
         Assert.Equal(text, parsed.Text);
     }
 

@@ -1,7 +1,8 @@
+using System.Globalization;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.States;
 
-namespace PlanTracker.Tests.States;
+namespace PlanTracker.Tests.Unit.States;
 
 public class StateClassifierTests
 {
@@ -17,7 +18,7 @@ public class StateClassifierTests
     [InlineData("2020-02-01", "2020-01-15", DeliverableState.DoneLate)]
     public void Classifies_a_dated_deliverable_around_its_due_date(string asOf, string? completed, DeliverableState expected)
     {
-        var state = StateClassifier.Classify(DeadlineKind.Quarter, Due, completed is null ? null : DateOnly.Parse(completed), DateOnly.Parse(asOf));
+        var state = StateClassifier.Classify(DeadlineKind.Quarter, Due, completed is null ? null : DateOnly.Parse(completed, CultureInfo.InvariantCulture), DateOnly.Parse(asOf, CultureInfo.InvariantCulture));
 
         Assert.Equal(expected, state);
     }
