@@ -39,7 +39,7 @@ public static class CommandLine
             return await result.InvokeAsync();
         error.ShowHelp = false;
         await result.InvokeAsync(new InvocationConfiguration { Output = Console.Error }); // the errors, and "did you mean" for a mistyped verb
-        var verb = Path(result.CommandResult);
+        var verb = VerbPath(result.CommandResult);
         await Console.Error.WriteLineAsync(verb.Length == 0 ? "Run `help` for the verbs." : $"Run `{verb} --help` for its options.");
         return UsageError;
     }
@@ -62,6 +62,6 @@ public static class CommandLine
         return help;
     }
 
-    private static string Path(CommandResult command) =>
-        command.Parent is CommandResult parent ? $"{Path(parent)} {command.Command.Name}".TrimStart() : "";
+    private static string VerbPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? $"{VerbPath(parent)} {command.Command.Name}".TrimStart() : "";
 }
