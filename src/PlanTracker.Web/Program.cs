@@ -2,15 +2,12 @@ using PlanTracker.Web.Commands;
 using PlanTracker.Web.Infrastructure;
 
 Directory.SetCurrentDirectory(AppRoot.Find());
-var command = CommandLine.Parse(args);
+if (!CommandLine.Serves(args))
+    return await CommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var builder = WebApplication.CreateBuilder(args);
 builder.AddPlanTracker();
 var app = builder.Build();
-
-if (command is not null)
-    return await command.RunAsync(app.Services);
-
 app.UsePlanTracker();
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using PlanTracker.Core.Data;
@@ -8,40 +9,40 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Commands;
 
 /// <summary>
-/// `generate [--units 1000] [--deliverables 100000] [--years 5] [--seed 163] [--all-open] [--users]`:
+/// `generate [--units 1000] [--deliverables 100000] [--years 5] [--seed 163] [--first-year 2019] [--all-open] [--users]`:
 /// synthetic province-scale data into the configured database, for benchmarks and training.
 /// "Today" is the app's clock (set Clock__Today for a reproducible run).
 /// </summary>
-public sealed class GenerateCommand(string[] args) : ICommand
+public static class GenerateCommand
 {
-    public async Task<int> RunAsync(IServiceProvider services)
+    public static Command Create()
     {
-        var options = new GeneratorOptions();
-        var withUsers = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            try
-            {
-                options = args[i] switch
-                {
-                    "--units" => options with { Units = Positive(Next()) },
-                    "--deliverables" => options with { Deliverables = Positive(Next()) },
-                    "--years" => options with { Years = Positive(Next()) },
-                    "--seed" => options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                    "--first-year" => options with { FirstYear = Positive(Next()) },
-                    "--all-open" => options with { AllOpen = true },
-                    _ => args[i] == "--users" ? options : throw new ArgumentException($"unknown option {args[i]}"),
-                };
-                withUsers |= args[i] == "--users";
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-            {
-                Console.Error.WriteLine($"generate: {e.Message}. Usage: generate [--units N] [--deliverables N] [--years N] [--seed N] [--first-year YYYY] [--all-open] [--users]");
-                return 2;
-            }
-        }
+        var defaults = new GeneratorOptions();
+        var units = Positive("--units", "units to generate", defaults.Units);
+        var deliverables = Positive("--deliverables", "deliverables across all plans", defaults.Deliverables);
+        var years = Positive("--years", "plan years", defaults.Years);
+        var firstYear = Positive("--first-year", "the first plan year", defaults.FirstYear);
+        var seed = new Option<int>("--seed") { Description = "the random seed: the same seed gives the same data", DefaultValueFactory = _ => defaults.Seed };
+        var allOpen = new Option<bool>("--all-open") { Description = "every deliverable open, due dates spread around today (the fixed benchmark scenario)" };
+        var users = new Option<bool>("--users") { Description = "one unit editor per unit, <unit code>@generated.example, sharing one printed password" };
 
+        var command = new Command("generate", "Generate synthetic province-scale data into the configured database, for benchmarks and training; "
+            + "today is the app's clock (Clock__Today). Exit code 1 when the generator refuses (e.g. a database that already holds data), "
+            + "2 for a usage error.") { units, deliverables, years, seed, firstYear, allOpen, users };
+        command.SetAppAction((result, services) => RunAsync(services, result.GetValue(users), defaults with
+        {
+            Units = result.GetValue(units),
+            Deliverables = result.GetValue(deliverables),
+            Years = result.GetValue(years),
+            Seed = result.GetValue(seed),
+            FirstYear = result.GetValue(firstYear),
+            AllOpen = result.GetValue(allOpen),
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, bool withUsers, GeneratorOptions options)
+    {
         await services.InitializeDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
         options = options with { Today = scope.ServiceProvider.GetRequiredService<IClock>().Today };
@@ -65,6 +66,16 @@ public sealed class GenerateCommand(string[] args) : ICommand
         return 0;
     }
 
-    private static int Positive(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"'{text}' is not a positive number");
+    private static Option<int> Positive(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
+            result.AddError($"{name}: '{text}' is not a positive number.");
+            return 0;
+        },
+    };
 }

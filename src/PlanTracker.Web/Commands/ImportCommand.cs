@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Infrastructure;
@@ -5,16 +6,23 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Commands;
 
 /// <summary>Imports each file in its own transaction; stops at the first file that is refused.</summary>
-public sealed class ImportCommand(string[] files) : ICommand
+public static class ImportCommand
 {
-    public async Task<int> RunAsync(IServiceProvider services)
+    public static Command Create()
     {
-        if (files.Length == 0)
+        var files = new Argument<string[]>("FILE")
         {
-            Console.Error.WriteLine("import: name at least one file, e.g. `import seed/plan-163-2019.json`.");
-            return 2;
-        }
+            Arity = ArgumentArity.OneOrMore,
+            Description = "a plan file (seed/plan-*.json) or a unit directory (seed/units-*.json)",
+        };
+        var command = new Command("import", "Import plan files or unit directories, each in one transaction; importing a file again changes nothing. "
+            + "Exit code 1 when a file is refused (nothing of it is written), 2 for a usage error.") { files };
+        command.SetAppAction((result, services) => RunAsync(services, result.GetRequiredValue(files)));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(IServiceProvider services, string[] files)
+    {
         await services.InitializeDatabaseAsync();
         foreach (var file in files)
         {

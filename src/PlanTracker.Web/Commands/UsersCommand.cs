@@ -1,3 +1,5 @@
+using System.CommandLine;
+using PlanTracker.Core.Accounts;
 using PlanTracker.Core.History;
 using PlanTracker.Web.Features.Admin;
 using PlanTracker.Web.Infrastructure;
@@ -8,38 +10,44 @@ namespace PlanTracker.Web.Commands;
 /// `users create --email E --role Admin|UnitEditor|Viewer [--unit "Sở Tư pháp"] [--name "Nguyễn Văn A"]`,
 /// the password read from standard input so that it never sits in a shell history.
 /// </summary>
-public sealed class UsersCommand(string[] args) : ICommand
+public static class UsersCommand
 {
-    public async Task<int> RunAsync(IServiceProvider services)
+    public static Command Create()
     {
-        if (args is not ["create", .. var rest])
+        var email = new Option<string>("--email") { Description = "the account's e-mail address, which it signs in with", Required = true };
+        var role = new Option<string>("--role") { Description = string.Join(" | ", Roles.All), Required = true };
+        role.Validators.Add(result =>
         {
-            Console.Error.WriteLine("usage: users create --email E --role Admin|UnitEditor|Viewer [--unit \"Sở Tư pháp\"] [--name \"Full Name\"] (password on standard input)");
-            return 2;
-        }
-        if (!TryParseOptions(rest, out var options, out var problem))
-        {
-            Console.Error.WriteLine(problem);
-            return 2;
-        }
-        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
-        {
-            Console.Error.WriteLine("users create: --email and --role are required.");
-            return 2;
-        }
+            if (RoleNamed(result.GetValueOrDefault<string>()) is null)
+                result.AddError($"role '{result.GetValueOrDefault<string>()}' is not one of {string.Join(", ", Roles.All)}.");
+        });
+        var unit = new Option<string?>("--unit") { Description = "the account's unit, by name or code, e.g. \"Sở Tư pháp\" or STP" };
+        var name = new Option<string?>("--name") { Description = "the full name shown in the app (default: the e-mail address)" };
 
+        var create = new Command("create", "Create an account; the password is read from standard input "
+            + "(printf '%s\\n' \"$PASSWORD\" | ... users create ...). Exit code 1 when the unit is unknown or the account is refused, "
+            + "2 for a usage error or no password.") { email, role, unit, name };
+        create.SetAppAction((result, services) => CreateAsync(services,
+            result.GetRequiredValue(email), RoleNamed(result.GetRequiredValue(role))!, result.GetValue(unit), result.GetValue(name)));
+        return new Command("users", "Manage accounts.") { create };
+    }
+
+    private static string? RoleNamed(string text) => Roles.All.FirstOrDefault(r => r.Equals(text, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<int> CreateAsync(IServiceProvider services, string email, string role, string? unit, string? name)
+    {
         var password = Console.In.ReadLine()?.TrimEnd('\r', '\n');
         if (string.IsNullOrEmpty(password))
         {
             Console.Error.WriteLine("users create: no password on standard input (e.g. `echo \"$PASSWORD\" | dotnet run ... -- users create ...`).");
-            return 2;
+            return CommandLine.UsageError;
         }
 
         await services.InitializeDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         int? unitId = null;
-        if (options.TryGetValue("unit", out var unit))
+        if (unit is not null)
         {
             unitId = await accounts.FindUnitAsync(unit);
             if (unitId is null)
@@ -48,36 +56,14 @@ public sealed class UsersCommand(string[] args) : ICommand
                 return 1;
             }
         }
-        var role2 = Core.Accounts.Roles.All.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase));
-        if (role2 is null)
-        {
-            Console.Error.WriteLine($"users create: role '{role}' is not one of {string.Join(", ", Core.Accounts.Roles.All)}.");
-            return 2;
-        }
 
-        var outcome = await accounts.CreateAsync(new Actor(null, "Dòng lệnh"), email, options.GetValueOrDefault("name", email), role2, unitId, password);
+        var outcome = await accounts.CreateAsync(new Actor(null, "Dòng lệnh"), email, name ?? email, role, unitId, password);
         if (!outcome.Succeeded)
         {
             Console.Error.WriteLine("users create: refused: " + string.Join(" ", outcome.Errors));
             return 1;
         }
-        Console.WriteLine($"Created {role2} account {email}{(unitId is null ? "" : $" for unit '{unit}'")}.");
+        Console.WriteLine($"Created {role} account {email}{(unitId is null ? "" : $" for unit '{unit}'")}.");
         return 0;
-    }
-
-    private static bool TryParseOptions(string[] args, out Dictionary<string, string> options, out string? problem)
-    {
-        options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        problem = null;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                problem = $"users create: expected '--option value', got '{args[i]}'.";
-                return false;
-            }
-            options[args[i][2..]] = args[i + 1];
-        }
-        return true;
     }
 }

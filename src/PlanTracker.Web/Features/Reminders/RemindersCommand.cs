@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Web.Commands;
 using PlanTracker.Web.Infrastructure;
@@ -8,26 +9,29 @@ namespace PlanTracker.Web.Features.Reminders;
 /// `reminders run`: plans today's reminders (today honours Clock__Today), sends the outbox once, exits.
 /// `reminders preview`: prints what a run would send and writes nothing.
 /// </summary>
-public sealed class RemindersCommand(string[] args) : ICommand
+public static class RemindersCommand
 {
-    public const string Usage = "usage: reminders run | reminders preview";
-
-    public async Task<int> RunAsync(IServiceProvider services)
+    public static Command Create()
     {
-        if (args is not [var verb] || verb is not ("run" or "preview"))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        await services.InitializeDatabaseAsync();
-        var runner = services.GetRequiredService<ReminderRunner>();
-        if (verb == "preview")
-        {
-            Print(await runner.PreviewAsync(), withBodies: true);
-            return 0;
-        }
+        var run = new Command("run", "Plan today's reminder e-mails (today honours Clock__Today), send the outbox once, exit. "
+            + "Exit code 1 when mail failed: the failed messages stay in the outbox for the next dispatch.");
+        run.SetAppAction((_, services) => RunAsync(services));
+        var preview = new Command("preview", "Print what a reminder run would send today, without writing or sending.");
+        preview.SetAppAction((_, services) => PreviewAsync(services));
+        return new Command("reminders", "Today's reminder e-mails, outside the schedule.") { run, preview };
+    }
 
-        var result = await runner.RunAsync(RunTrigger.CommandLine, "Dòng lệnh");
+    private static async Task<int> PreviewAsync(IServiceProvider services)
+    {
+        await services.InitializeDatabaseAsync();
+        Print(await services.GetRequiredService<ReminderRunner>().PreviewAsync(), withBodies: true);
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services)
+    {
+        await services.InitializeDatabaseAsync();
+        var result = await services.GetRequiredService<ReminderRunner>().RunAsync(RunTrigger.CommandLine, "Dòng lệnh");
         Print(result.Plan, withBodies: false);
         if (result.Dispatch is { } d)
         {

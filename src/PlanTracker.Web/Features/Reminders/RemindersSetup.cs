@@ -1,4 +1,3 @@
-using Hangfire;
 using PlanTracker.Core.Reminders;
 
 namespace PlanTracker.Web.Features.Reminders;
@@ -17,25 +16,13 @@ public static class RemindersSetup
         services.AddScoped<ReminderJobs>();
         services.AddScoped<Reports.ReportSubmissions>();
 
-        // Registered before AddHangfire, which then keeps it instead of the static JobStorage.Current.
-        services.AddSingleton(sp => HangfireStorage.Create(sp.GetRequiredService<IConfiguration>()));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        services.AddHostedService<HangfireServerHost>();
+        services.AddPlanTrackerHangfire();
         return services;
     }
 
     public static WebApplication UsePlanTrackerReminders(this WebApplication app)
     {
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-            {
-                Authorization = [], // the endpoint's Admin policy decides (Hangfire's default filter admits local requests only)
-                AppPath = "/admin/reminders",
-                DashboardTitle = "PlanTracker: lịch chạy tự động",
-            })
-            .RequireAuthorization(Policies.Admin);
+        app.MapPlanTrackerHangfireDashboard();
         return app;
     }
 }
