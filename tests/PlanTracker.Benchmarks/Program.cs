@@ -10,6 +10,7 @@ using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reminders;
+using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Infrastructure;
 
 // Measures a reminder run over a province-scale database and the dispatch to a loopback aiosmtpd.
@@ -82,7 +83,6 @@ static ServiceProvider Services(string connectionString, string root, int port, 
         {
             ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(),
             ["Mail:Smtp:Security"] = "None", ["Mail:BatchSize"] = "500", ["Reminders:StandingAgencyUnitCode"] = "SNV",
-            ["Reminders:Reports:OwedByGroup"] = "",
             ["Database:Provider"] = "Sqlite", ["ConnectionStrings:PlanTracker"] = connectionString,
         })
         .Build();
@@ -94,6 +94,7 @@ static ServiceProvider Services(string connectionString, string root, int port, 
     services.AddSingleton<IClock>(new VietnamClock(time));
     services.AddOptions<MailSettings>().BindConfiguration("Mail");
     services.AddOptions<ReminderRules>().BindConfiguration("Reminders");
+    services.AddPeriodicReports();
     services.AddSingleton<MailTransportFactory>();
     services.AddSingleton<OutboxDispatcher>();
     services.AddSingleton<ReminderRunner>();

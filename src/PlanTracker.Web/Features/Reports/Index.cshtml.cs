@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Infrastructure;
 
@@ -14,11 +14,11 @@ namespace PlanTracker.Web.Features.Reports;
 /// Who has sent which periodic report: Sở Nội vụ and the leadership see every unit, a unit editor sees
 /// its own unit. Each cell is on time, late, missing or not yet due, by <see cref="ReportStatus"/>.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock) : PageModel
 {
     public Plan? Plan { get; private set; }
     public List<Plan> Plans { get; private set; } = [];
-    public IReadOnlyList<PeriodicReport> Reports { get; private set; } = [];
+    public IReadOnlyList<ReportingPeriod> Reports { get; private set; } = [];
     public List<(int UnitId, string UnitName, Dictionary<string, ReportObligation> Cells)> Rows { get; private set; } = [];
     public bool SeesAllUnits { get; private set; }
 
@@ -36,11 +36,11 @@ public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, 
 
         SeesAllUnits = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Viewer);
         int? onlyUnit = SeesAllUnits ? null : User.UnitId() ?? -1;
-        Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
-        var obligations = await ReportObligations.LoadAsync(db, clock.Today, submissions.Rules, Plan.Id, onlyUnit, ct);
+        Reports = schedule.Of(Plan.Year);
+        var obligations = await ReportObligations.LoadAsync(db, schedule, clock.Today, Plan.Id, onlyUnit, ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Rows = obligations.GroupBy(o => o.UnitId)
-            .Select(g => (g.Key, names[g.Key], g.ToDictionary(o => o.Report.Key)))
+            .Select(g => (g.Key, names[g.Key], g.ToDictionary(o => o.Period.Key)))
             .OrderBy(r => r.Item2, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .ToList();
         return Page();

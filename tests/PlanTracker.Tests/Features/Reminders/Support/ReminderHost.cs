@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Tests.Support;
 using PlanTracker.Web.Features.Reminders;
 
