@@ -46,7 +46,7 @@ public class IndexModel(PlanTrackerDbContext db, ReportSchedule schedule, IClock
         return Page();
     }
 
-    public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells[reportKey].State == state);
+    public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells.TryGetValue(reportKey, out var cell) && cell.State == state);
 
     public bool CanRecord(int unitId) => ReportSubmissions.CanRecord(User, unitId);
 }
