@@ -44,13 +44,13 @@ public static class ReportObligations
                     (byCode.TryGetValue(code, out var set) ? set : byCode[code] = []).UnionWith(units);
             }
         }
+        var named = PeriodicCodes.ToDictionary(c => c, c => byCode.GetValueOrDefault(c) ?? []);
         var onAnyDuty = byCode.Values.SelectMany(u => u).ToHashSet();
-        var needLeads = onAnyDuty.Count == 0 || PeriodicCodes.Any(c => !byCode.ContainsKey(c));
-        var leads = needLeads ? await LeadUnitsAsync(db, planId, ct) : [];
+        var leads = onAnyDuty.Count == 0 || named.Values.Any(u => u.Count == 0) ? await LeadUnitsAsync(db, planId, ct) : [];
 
-        IReadOnlySet<int> Owing(IEnumerable<int> units) => units.Where(u => u != recipient).ToHashSet();
-        var owing = PeriodicCodes.ToDictionary(c => c, c => Owing(byCode.GetValueOrDefault(c) ?? leads));
-        var others = Owing(onAnyDuty.Count > 0 ? onAnyDuty : leads);
+        IReadOnlySet<int> Owing(HashSet<int> units) => (units.Count > 0 ? units : leads).Where(u => u != recipient).ToHashSet();
+        var owing = named.ToDictionary(n => n.Key, n => Owing(n.Value));
+        var others = Owing(onAnyDuty);
         return period => period.IsPeriodic ? owing[period.Code] : others;
     }
 

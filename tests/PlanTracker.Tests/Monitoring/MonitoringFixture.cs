@@ -32,7 +32,7 @@ public static class MonitoringFixture
                 "deliverables": [ { "product": "Tin bài", "deadline": "Thường xuyên" } ], "subtasks": [] },
               { "code": "2.c", "activity": "Hướng dẫn đánh giá chỉ số", "leadUnits": ["Sở Nội vụ"], "coordinatingUnits": [],
                 "deliverables": [ { "product": "Văn bản hướng dẫn", "deadline": "Theo hướng dẫn của Bộ Nội vụ" } ], "subtasks": [] } ] } ],
-          "duties": [ { "code": "III.1.c", "units": ["Sở Tư pháp", "Sở Nội vụ", "UBND quận Ninh Kiều"],
+          "duties": [ { "code": "III.1.c", "units": ["Sở Tư pháp", "Sở Nội vụ", "UBND quận Ninh Kiều", "UBND quận Cái Răng"],
                         "text": "Báo cáo định kỳ tình hình thực hiện Kế hoạch", "product": "Báo cáo định kỳ", "recipient": "Sở Nội vụ",
                         "deadline": "Định kỳ quý I, 6 tháng, quý III và năm", "periods": ["Q1", "H1", "Q3", "Y"] } ] }
         """;
@@ -48,11 +48,12 @@ public static class MonitoringFixture
     ];
 
     /// <summary>
-    /// The Q3/2019 reports received, due 17/09 (two working days after Saturday 14/09): Sở Tư pháp on 18/09, Sở Nội vụ,
-    /// which the duty names but which receives the reports and owes none, on 25/09; Ninh Kiều nothing.
+    /// The Q3/2019 reports received, due 17/09 (two working days after Saturday 14/09): Cái Răng on 17/09, Sở Tư pháp
+    /// on 18/09, Sở Nội vụ, which the duty names but which receives the reports and owes none, on 25/09; Ninh Kiều nothing.
     /// </summary>
     public static readonly (string Unit, DateOnly SubmittedOn, string DocumentNumber)[] Submissions =
     [
+        ("UBND_CAIRANG", new(2019, 9, 17), "95/BC-UBND"),
         ("STP", new(2019, 9, 18), "120/BC-STP"),
         ("SNV", new(2019, 9, 25), "88/BC-SNV"),
     ];

@@ -12,8 +12,8 @@ namespace PlanTracker.Tests.Monitoring;
 /// The periodic report of the fixture. Q3/2019 has its cut-off on 14/09/2019: as then, Ninh Kiều's report (done 10/07)
 /// is late, 2.a's third quarter (due 30/09) still in progress, so 3 đúng hạn, 2 quá hạn (đã xong), 3 đang thực hiện,
 /// 7 quá hạn, 1 thường xuyên, 1 chưa có hạn; rate 3/12 = 25%. Reports due 2 working days after Saturday 14/09, i.e.
-/// 17/09: Sở Tư pháp sent on 18/09 (late), Ninh Kiều nothing; Sở Nội vụ receives the reports and owes none.
-/// (On time, late and missing on one period: <see cref="RecordedSubmissionsTests"/>.)
+/// 17/09: Cái Răng sent on 17/09 (on time), Sở Tư pháp on 18/09 (late), Ninh Kiều nothing; Sở Nội vụ receives the
+/// reports and owes none.
 /// </summary>
 public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<PeriodicReportTests.Host>
 {
@@ -54,7 +54,8 @@ public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<
     {
         var html = await ReportAsync("2019-Q3");
 
-        Assert.Contains("2 đơn vị phải gửi: 0 đúng hạn , 1 trễ hạn , 1 chưa nộp", Text(html));
+        Assert.Contains("3 đơn vị phải gửi: 1 đúng hạn , 1 trễ hạn , 1 chưa nộp", Text(html));
+        Assert.Contains("Đúng hạn", Row(html, "data-unit", await host.UnitIdAsync("UBND_CAIRANG")));
         Assert.Contains("Trễ hạn", Row(html, "data-unit", await host.UnitIdAsync("STP")));
         Assert.DoesNotContain($"<tr data-unit=\"{await host.UnitIdAsync("SNV")}\" data-status=", html); // it receives the reports
         Assert.Contains("Chưa nộp", Row(html, "data-unit", await host.UnitIdAsync("UBND_NINHKIEU")));
@@ -118,7 +119,7 @@ public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<
         AssertInPdf(text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         AssertInPdf(text, "Độc lập - Tự do - Hạnh phúc");
         AssertInPdf(text, "Cần Thơ, ngày 01 tháng 10 năm 2019");
-        AssertInPdf(text, "Có 2 cơ quan, đơn vị phải gửi báo cáo quý III năm 2019 (hạn gửi 17/09/2019): 0 đơn vị gửi đúng hạn, 1 đơn vị gửi trễ hạn, 1 đơn vị chưa gửi.");
+        AssertInPdf(text, "Có 3 cơ quan, đơn vị phải gửi báo cáo quý III năm 2019 (hạn gửi 17/09/2019): 1 đơn vị gửi đúng hạn, 1 đơn vị gửi trễ hạn, 1 đơn vị chưa gửi.");
         AssertInPdf(text, "Tổng số 17 sản phẩm: hoàn thành đúng hạn 3, hoàn thành quá hạn 2, đang thực hiện trong hạn 3, quá hạn chưa hoàn thành 7");
         AssertInPdf(text, "tỷ lệ hoàn thành đúng hạn 25%");
         AssertInPdf(text, "UBND quận Ninh Kiều");

@@ -47,4 +47,41 @@ public class RecordedSubmissionsTests(RecordedSubmissionsTests.Host host) : ICla
         Assert.Contains("Đúng hạn", html);
         Assert.Contains("Chưa nộp", html);
     }
+
+    [Fact]
+    public async Task Plan_163s_duty_makes_every_sở_ngành_and_district_owe_its_reports_but_Sở_Nội_vụ()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Data.PlanTrackerDbContext>();
+        var schedule = scope.ServiceProvider.GetRequiredService<ReportSchedule>();
+        var plan = await db.Plans.SingleAsync();
+        var group = await db.UnitGroupMembers.Where(m => m.UnitGroup!.Code == "SO_NGANH_QUAN_HUYEN" && m.Unit!.Code != "SNV")
+            .Select(m => m.UnitId).ToListAsync();
+
+        var owedBy = await ReportObligations.OwedByAsync(db, plan.Id, schedule.Options);
+
+        Assert.NotEmpty(group);
+        foreach (var period in schedule.Of(2019)) Assert.Equal(group.Order(), owedBy(period).Order());
+    }
+
+    [Fact]
+    public async Task Without_a_duty_the_plans_lead_units_owe_its_reports()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Data.PlanTrackerDbContext>();
+        var schedule = scope.ServiceProvider.GetRequiredService<ReportSchedule>();
+        var plan = await db.Plans.SingleAsync();
+        var snv = await host.UnitIdAsync("SNV");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.PlanDuties.Where(d => d.PlanId == plan.Id).ExecuteDeleteAsync();
+        var taskIds = await db.Tasks.Where(t => t.Section!.PlanId == plan.Id).Select(t => t.Id).ToArrayAsync();
+        var leads = (await PlanTracker.Core.States.WorkItems.LeadUnitsByTaskAsync(db, taskIds)).Values.SelectMany(u => u).ToHashSet();
+
+        var owedBy = await ReportObligations.OwedByAsync(db, plan.Id, schedule.Options);
+
+        Assert.Contains(snv, leads);
+        Assert.Equal(leads.Where(u => u != snv).Order(), owedBy(schedule.Find("2019-Q3")!).Order());
+        Assert.Equal(leads.Where(u => u != snv).Order(), owedBy(schedule.Find("2019-PLAN")!).Order());
+        await transaction.RollbackAsync();
+    }
 }
