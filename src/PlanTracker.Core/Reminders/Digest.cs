@@ -1,4 +1,4 @@
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.Reminders;
@@ -14,7 +14,7 @@ public sealed record DigestLine(ReminderRule Rule, string ItemKey, DateOnly Occu
 public sealed record PlanWeek(int PlanId, string PlanNumber, int Year,
     IReadOnlyList<(DeliverableState State, int Count)> Counts,
     IReadOnlyList<WorkItem> NewlyOverdue,
-    IReadOnlyList<(PeriodicReport Report, IReadOnlyList<int> UnitIds)> MissingReports);
+    IReadOnlyList<(ReportingPeriod Report, IReadOnlyList<int> UnitIds)> MissingReports);
 
 /// <summary>The one e-mail of one unit for one day.</summary>
 public sealed class Digest

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.Reminders;
@@ -120,7 +120,7 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
             if (plan.MissingReports.Count > 0) html.Append("<ul>");
             foreach (var (report, units) in plan.MissingReports)
             {
-                var line = $"{report.Label} (hạn {Date(report.Due)}): {units.Count} đơn vị chưa nộp: {string.Join(", ", units.Select(UnitName))}";
+                var line = $"{report.Name} (hạn {Date(report.Due)}): {units.Count} đơn vị chưa nộp: {string.Join(", ", units.Select(UnitName))}";
                 html.Append("<li>").Append(E(line)).Append("</li>");
                 text.Append("- ").Append(line).Append("\r\n");
             }
@@ -136,7 +136,7 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         var early => $"Còn {-early} ngày",
     };
 
-    private static string Title(DigestLine line) => line.Report is { } r ? r.Report.Label + " gửi Sở Nội vụ" : WorkTitle(line.Work!);
+    private static string Title(DigestLine line) => line.Report is { } r ? r.Period.Name + " gửi Sở Nội vụ" : WorkTitle(line.Work!);
 
     private static string WorkTitle(WorkItem w)
     {
@@ -147,13 +147,13 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
     private static string? Detail(DigestLine line)
     {
         if (line.Report is { } r)
-            return r.Report.CutOff is { } cutOff ? $"Số liệu tính đến ngày {Date(cutOff)}" : "Kế hoạch CCHC năm của đơn vị";
+            return r.Period.CutOff is { } cutOff ? $"Số liệu tính đến ngày {Date(cutOff)}" : "Kế hoạch CCHC năm của đơn vị";
         var w = line.Work!;
         return w.Product is { Length: > 0 } product ? $"Sản phẩm: {Shorten(product, 200)}; thời gian hoàn thành: {w.DeadlineText}" : $"Thời gian hoàn thành: {w.DeadlineText}";
     }
 
     private (string Url, string Text) Link(DigestLine line) => line.Report is { } r
-        ? ($"{root}/reports/record?plan={r.PlanId}&period={Uri.EscapeDataString(r.Report.Key)}", "Ghi nhận đã gửi")
+        ? ($"{root}/reports/record?plan={r.PlanId}&period={Uri.EscapeDataString(r.Period.Key)}", "Ghi nhận đã gửi")
         : (TaskLink(line.Work!), "Xem nhiệm vụ");
 
     private string TaskLink(WorkItem w) => $"{root}/tasks/{w.TaskId}";

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.Reminders;
@@ -11,7 +11,7 @@ namespace PlanTracker.Core.Reminders;
 /// one line per item (its latest occurrence), minus what an earlier run already planned, grouped into one
 /// digest per unit. It reads only; the caller writes the outbox in one transaction.
 /// </summary>
-public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules, string baseUrl)
+public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules, ReportSchedule reports, string baseUrl)
 {
     private sealed record UnitInfo(int Id, string Code, string Name, string Emails);
 
@@ -28,7 +28,7 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
         var work = weekly is null
             ? await WorkItems.LoadAsync(db, today, await CandidatesAsync(after, today, ct), ct)
             : await WorkItems.LoadAsync(db, today, ct: ct);
-        var obligations = await ReportObligations.LoadAsync(db, today, rules.Reports, ct: ct);
+        var obligations = await ReportObligations.LoadAsync(db, reports, today, ct: ct);
 
         var lines = new List<(int UnitId, DigestLine Line)>();
         AddDeliverables(lines, work, agency, after, today);
@@ -100,14 +100,14 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
 
     private void AddReports(List<(int, DigestLine)> lines, List<ReportObligation> obligations, DateOnly after, DateOnly today)
     {
-        var daysBefore = rules.Reports.EffectiveRemindDaysBefore;
-        var step = Math.Max(1, rules.Reports.OverdueEveryDays);
+        var daysBefore = reports.Options.EffectiveRemindDaysBefore;
+        var step = Math.Max(1, reports.Options.OverdueEveryDays);
         foreach (var o in obligations)
         {
             if (o.State.IsSubmitted()) continue;
-            if (ReminderSchedule.Latest(o.Report.Due, daysBefore, step, after, today) is not { } hit) continue;
+            if (ReminderSchedule.Latest(o.Period.Due, daysBefore, step, after, today) is not { } hit) continue;
             lines.Add((o.UnitId, new DigestLine(hit.Overdue ? ReminderRule.ReportOverdue : ReminderRule.ReportDueSoon,
-                $"r{o.PlanId}:{o.Report.Key}", hit.On, o.Report.Due, Report: o)));
+                $"r{o.PlanId}:{o.Period.Key}", hit.On, o.Period.Due, Report: o)));
         }
     }
 
@@ -122,9 +122,9 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
             var newlyOverdue = items.Where(i => i.State == DeliverableState.Overdue && i.Due >= weekAgo)
                 .OrderBy(i => i.Due).ThenBy(i => i.TaskCode, StringComparer.Ordinal).ToList();
             var missing = obligations.Where(o => o.PlanId == plan.Id && o.State == ReportState.Missing)
-                .GroupBy(o => o.Report.Key)
-                .Select(g => (g.First().Report, (IReadOnlyList<int>)g.Select(o => o.UnitId).ToList()))
-                .OrderBy(r => r.Report.Due).ToList();
+                .GroupBy(o => o.Period.Key)
+                .Select(g => (g.First().Period, (IReadOnlyList<int>)g.Select(o => o.UnitId).ToList()))
+                .OrderBy(r => r.Period.Due).ToList();
             return new PlanWeek(plan.Id, plan.Number, plan.Year, counts, newlyOverdue, missing);
         }).ToList();
     }

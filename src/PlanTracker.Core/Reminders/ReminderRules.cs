@@ -1,5 +1,3 @@
-using PlanTracker.Core.Reports;
-
 namespace PlanTracker.Core.Reminders;
 
 /// <summary>The reminder rules, bound from the "Reminders" settings.</summary>
@@ -14,7 +12,6 @@ public sealed class ReminderRules
     /// <summary>The standing agency for CCHC, which gets the copies and the weekly summary.</summary>
     public string StandingAgencyUnitCode { get; set; } = "SNV";
     public DayOfWeek WeeklySummaryDay { get; set; } = DayOfWeek.Monday;
-    public ReportRules Reports { get; set; } = new();
 
     public int[] EffectiveDueSoonDays => DueSoonDays.Length > 0 ? DueSoonDays : [7, 1];
     public int OverdueStep => Math.Max(1, OverdueEveryDays);

@@ -1,16 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
-using PlanTracker.Core.Reports;
 
 namespace PlanTracker.Core.Reminders;
 
 /// <summary>
-/// The reminder and report tables. Their configurations join the model through the context's
+/// The reminder tables. Their configurations join the model through the context's
 /// ApplyConfigurationsFromAssembly; these accessors keep the feature out of the shared context file.
 /// </summary>
 public static class ReminderSets
 {
-    public static DbSet<ReportSubmission> ReportSubmissions(this PlanTrackerDbContext db) => db.Set<ReportSubmission>();
     public static DbSet<ReminderRun> ReminderRuns(this PlanTrackerDbContext db) => db.Set<ReminderRun>();
     public static DbSet<OutboxMessage> OutboxMessages(this PlanTrackerDbContext db) => db.Set<OutboxMessage>();
     public static DbSet<ReminderItem> ReminderItems(this PlanTrackerDbContext db) => db.Set<ReminderItem>();

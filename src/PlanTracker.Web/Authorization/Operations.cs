@@ -23,10 +23,10 @@ public static class Operations
     /// <summary>On a <see cref="UnitRef"/>: see the unit's scorecard.</summary>
     public static readonly OperationAuthorizationRequirement SeeScorecard = new() { Name = nameof(SeeScorecard) };
 
-    /// <summary>On a <see cref="Core.Reports.ReportSubmission"/>: mark it removed.</summary>
+    /// <summary>On a <see cref="Core.PeriodicReports.ReportSubmission"/>: mark it removed.</summary>
     public static readonly OperationAuthorizationRequirement RemoveReport = new() { Name = nameof(RemoveReport) };
 
-    /// <summary>On a <see cref="Core.Reports.ReportSubmission"/>: download its file.</summary>
+    /// <summary>On a <see cref="Core.PeriodicReports.ReportSubmission"/>: download its file.</summary>
     public static readonly OperationAuthorizationRequirement DownloadReportFile = new() { Name = nameof(DownloadReportFile) };
 
     /// <summary>On an <see cref="Core.Plans.Indicator"/>: enter or correct its value for a period.</summary>

@@ -9,6 +9,7 @@ using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
 using PlanTracker.Tests.Support;
 using PlanTracker.Web.Features.Reminders;
+using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Benchmarks.Reminders;
@@ -95,7 +96,7 @@ public static class ReminderBenchmark
             {
                 ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(),
                 ["Mail:Smtp:Security"] = "None", ["Mail:BatchSize"] = "500", ["Reminders:StandingAgencyUnitCode"] = InteriorDepartment,
-                ["Reminders:Reports:RecipientUnitCode"] = InteriorDepartment, ["Reminders:Reports:OwedByGroup"] = "",
+                ["Reports:RecipientUnitCode"] = InteriorDepartment,
                 ["Database:Provider"] = "Sqlite", ["ConnectionStrings:PlanTracker"] = connectionString,
             })
             .Build();
@@ -107,6 +108,7 @@ public static class ReminderBenchmark
         services.AddSingleton<IClock>(new VietnamClock(time));
         services.AddOptions<MailSettings>().BindConfiguration("Mail");
         services.AddOptions<ReminderRules>().BindConfiguration("Reminders");
+        services.AddPeriodicReports();
         services.AddSingleton<MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderRunner>();

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Core.Data;
-using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Progress;
 using PlanTracker.Tests.Support;
 
@@ -35,7 +32,7 @@ public static class MonitoringFixture
                 "deliverables": [ { "product": "Tin bài", "deadline": "Thường xuyên" } ], "subtasks": [] },
               { "code": "2.c", "activity": "Hướng dẫn đánh giá chỉ số", "leadUnits": ["Sở Nội vụ"], "coordinatingUnits": [],
                 "deliverables": [ { "product": "Văn bản hướng dẫn", "deadline": "Theo hướng dẫn của Bộ Nội vụ" } ], "subtasks": [] } ] } ],
-          "duties": [ { "code": "III.1.c", "units": ["Sở Tư pháp", "Sở Nội vụ", "UBND quận Ninh Kiều"],
+          "duties": [ { "code": "III.1.c", "units": ["Sở Tư pháp", "Sở Nội vụ", "UBND quận Ninh Kiều", "UBND quận Cái Răng"],
                         "text": "Báo cáo định kỳ tình hình thực hiện Kế hoạch", "product": "Báo cáo định kỳ", "recipient": "Sở Nội vụ",
                         "deadline": "Định kỳ quý I, 6 tháng, quý III và năm", "periods": ["Q1", "H1", "Q3", "Y"] } ] }
         """;
@@ -48,6 +45,17 @@ public static class MonitoringFixture
         ("1.b", 0, "UBND_CAIRANG", "", new(2019, 6, 15), "Đã kiểm tra 12 phường"),
         ("2.a", 0, "SNV", "Q1", new(2019, 4, 5), "Trễ vì chờ số liệu các sở"),
         ("2.a", 0, "SNV", "Q2", new(2019, 6, 30), "Đã rà soát 45 thủ tục"),
+    ];
+
+    /// <summary>
+    /// The Q3/2019 reports received, due 17/09 (two working days after Saturday 14/09): Cái Răng on 17/09, Sở Tư pháp
+    /// on 18/09, Sở Nội vụ, which the duty names but which receives the reports and owes none, on 25/09; Ninh Kiều nothing.
+    /// </summary>
+    public static readonly (string Unit, DateOnly SubmittedOn, string DocumentNumber)[] Submissions =
+    [
+        ("UBND_CAIRANG", new(2019, 9, 17), "95/BC-UBND"),
+        ("STP", new(2019, 9, 18), "120/BC-STP"),
+        ("SNV", new(2019, 9, 25), "88/BC-SNV"),
     ];
 
     /// <summary>Hand-worked answers as of 01/10/2019 (see the test class for the arithmetic).</summary>
@@ -82,29 +90,19 @@ public static class MonitoringFixture
             Status = ProgressStatus.InProgress, ProgressPercent = 0, ResultText = "Đăng 30 tin bài trên cổng thông tin", UpdatedAtUtc = DateTime.UtcNow,
             UpdatedByName = "Fixture",
         });
+        var planId = await db.Plans.Where(p => p.Number == PlanNumber).Select(p => p.Id).SingleAsync();
+        foreach (var (unit, submittedOn, number) in Submissions)
+            db.Add(new ReportSubmission
+            {
+                PlanId = planId, UnitId = await db.Units.Where(u => u.Code == unit).Select(u => u.Id).SingleAsync(), PeriodKey = "2019-Q3",
+                DocumentNumber = number, DocumentDate = submittedOn, SubmittedOn = submittedOn, RecordedAtUtc = DateTime.UtcNow,
+                RecordedByName = "Fixture",
+            });
         await db.SaveChangesAsync();
     }
 }
 
-/// <summary>Report submissions as the report-submission feature will give them: STP on time, SNV late, Ninh Kiều none.</summary>
-public sealed class FixtureSubmissions : IReportSubmissionSource
-{
-    private readonly NoReportSubmissions defaults = new();
-
-    public async Task<IReadOnlyList<ReportSubmissionEntry>> ForPeriodAsync(int planId, ReportingPeriod period, CancellationToken ct = default)
-    {
-        if (period.Key != "2019-Q3") return [];
-        await Task.Yield();
-        return [new(StpId, new DateOnly(2019, 9, 18), "120/BC-STP", new DateOnly(2019, 9, 18)), new(SnvId, new DateOnly(2019, 9, 25), "88/BC-SNV")];
-    }
-
-    public DateOnly DueDate(ReportingPeriod period) => defaults.DueDate(period);
-
-    public static int StpId { get; set; }
-    public static int SnvId { get; set; }
-}
-
-/// <summary>The app on the fixture plan, "today" 01/10/2019, with the fixture's report submissions.</summary>
+/// <summary>The app on the fixture plan, "today" 01/10/2019.</summary>
 public class MonitoringHost : PlanTrackerFactory
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -117,13 +115,7 @@ public class MonitoringHost : PlanTrackerFactory
         Settings["Clock:Today"] = "2019-10-01";
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddScoped<IReportSubmissionSource, FixtureSubmissions>());
-    }
-
-    /// <summary>Adds the completions once, before the first test of the class looks.</summary>
+    /// <summary>Adds the completions and report submissions once, before the first test of the class looks.</summary>
     public async Task<MonitoringHost> ReadyAsync()
     {
         await gate.WaitAsync();
@@ -132,8 +124,6 @@ public class MonitoringHost : PlanTrackerFactory
             if (ready) return this;
             await using var db = NewDbContext();
             await MonitoringFixture.AddCompletionsAsync(db);
-            FixtureSubmissions.StpId = await UnitIdAsync("STP");
-            FixtureSubmissions.SnvId = await UnitIdAsync("SNV");
             ready = true;
             return this;
         }

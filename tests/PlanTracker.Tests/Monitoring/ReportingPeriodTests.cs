@@ -1,10 +1,13 @@
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Tests.Monitoring;
 
 public class ReportingPeriodTests
 {
+    private static readonly ReportSchedule Schedule = new(new ReportOptions(), WorkingCalendar.WeekendsOnly);
+
     [Theory]
     [InlineData("2019-Q1", "2019-03-14", "quý I năm 2019")]
     [InlineData("2019-H1", "2019-06-14", "6 tháng đầu năm 2019")]
@@ -12,7 +15,10 @@ public class ReportingPeriodTests
     [InlineData("2019-Y", "2019-12-14", "năm 2019")]
     public void Each_period_cuts_its_data_off_on_the_14th_of_its_last_month(string key, string cutOff, string title)
     {
-        Assert.True(ReportingPeriods.TryParse(key, out var period));
+        var period = Schedule.Find(key);
+
+        Assert.NotNull(period);
+        Assert.True(period.IsPeriodic);
 
         Assert.Equal(DateOnly.Parse(cutOff), period.CutOff);
         Assert.Equal(new DateOnly(2019, 1, 1), period.Start);
@@ -26,7 +32,7 @@ public class ReportingPeriodTests
     [InlineData("19-Q1")]
     [InlineData("")]
     [InlineData(null)]
-    public void Unknown_period_keys_are_refused(string? key) => Assert.False(ReportingPeriods.TryParse(key, out _));
+    public void Unknown_period_keys_are_refused(string? key) => Assert.Null(Schedule.Find(key));
 
     [Theory]
     [InlineData("2019-03-13", "Q1")] // before the first cut-off: the first period
@@ -35,14 +41,14 @@ public class ReportingPeriodTests
     [InlineData("2019-10-01", "Q3")]
     [InlineData("2020-02-01", "Y")]
     public void Latest_period_is_the_last_whose_cut_off_has_come(string today, string code) =>
-        Assert.Equal(code, ReportingPeriods.Latest(2019, DateOnly.Parse(today)).Code);
+        Assert.Equal(code, Schedule.Latest(2019, DateOnly.Parse(today)).Code);
 
     [Fact]
     public void Working_days_skip_weekends()
     {
-        // 14/09/2019 is a Saturday: five working days later is Friday 20/09.
-        Assert.Equal(new DateOnly(2019, 9, 20), ReportingPeriods.AddWorkingDays(new DateOnly(2019, 9, 14), 5));
-        Assert.Equal(new DateOnly(2019, 9, 20), new NoReportSubmissions().DueDate(new ReportingPeriod(2019, "Q3")));
+        // 14/09/2019 is a Saturday: five working days later is Friday 20/09, two working days later Tuesday 17/09.
+        Assert.Equal(new DateOnly(2019, 9, 20), WorkingCalendar.WeekendsOnly.AddWorkingDays(new DateOnly(2019, 9, 14), 5));
+        Assert.Equal(new DateOnly(2019, 9, 17), Schedule.Find("2019-Q3")!.Due);
     }
 
     [Fact]
@@ -61,8 +67,9 @@ public class ReportingPeriodTests
     public void Report_submissions_are_classified_against_the_due_date()
     {
         var due = new DateOnly(2019, 9, 20);
-        Assert.Equal(SubmissionStatus.OnTime, SubmissionGrid.Classify(due, due));
-        Assert.Equal(SubmissionStatus.Late, SubmissionGrid.Classify(due.AddDays(1), due));
-        Assert.Equal(SubmissionStatus.Missing, SubmissionGrid.Classify(null, due));
+        var later = new DateOnly(2019, 10, 1);
+        Assert.Equal(ReportState.OnTime, ReportStatus.Classify(due, due, later));
+        Assert.Equal(ReportState.Late, ReportStatus.Classify(due, due.AddDays(1), later));
+        Assert.Equal(ReportState.Missing, ReportStatus.Classify(due, null, later));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Core.Data.Configurations;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
@@ -51,8 +52,8 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
 
         Overview = await overviews.GetAsync(plan, AsOfDate);
         Units = Sorted(Overview.Units, Sort);
-        IndicatorPeriod = ReportingPeriods.Of(plan.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
-        Indicators = await PeriodicReport.IndicatorRowsAsync(db, plan.Id, IndicatorPeriod ?? new ReportingPeriod(plan.Year, "Q1"));
+        IndicatorPeriod = reports.Schedule.PeriodicOf(plan.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
+        Indicators = await PeriodicReport.IndicatorRowsAsync(db, plan.Id, reports.Schedule.Latest(plan.Year, AsOfDate));
         BuildCharts(Overview);
         return Page();
     }

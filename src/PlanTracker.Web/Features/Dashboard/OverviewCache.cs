@@ -4,7 +4,7 @@ using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Dashboard;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reports;
@@ -94,7 +94,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         Plan = await reports.PlanAsync(PlanId);
         if (Plan is null) return PlanId is null;
         Period = reports.PeriodOf(Plan, PeriodKey);
-        if (Period.Year != Plan.Year) Period = ReportingPeriods.Latest(Plan.Year, clock.Today);
+        if (Period.Year != Plan.Year) Period = reports.Schedule.Latest(Plan.Year, clock.Today);
         Indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.Objective!.PlanId == Plan.Id)
             .Include(i => i.Objective).Include(i => i.ResponsibleUnit).Include(i => i.Values)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PlanTracker.Core.Data;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Infrastructure;
@@ -26,7 +27,7 @@ public sealed record RunResult(ReminderPlan Plan, bool Skipped, string? SkipReas
 /// transaction, and the unique reminder key as the last word).
 /// </summary>
 public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, IClock clock, TimeProvider time,
-    IOptions<ReminderRules> rules, IOptions<MailSettings> mail, IConfiguration config, ILogger<ReminderRunner> log)
+    IOptions<ReminderRules> rules, ReportSchedule reports, IOptions<MailSettings> mail, IConfiguration config, ILogger<ReminderRunner> log)
 {
     private const long PlanningLockKey = 0x52_65_6D_69_6E_64; // "Remind"
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -42,7 +43,7 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
     public async Task<RunResult> RunAsync(string trigger, string? startedBy = null, CancellationToken ct = default)
     {
         var today = clock.Today;
-        if (trigger == RunTrigger.Schedule && !rules.Value.Reports.Calendar().IsWorkingDay(today))
+        if (trigger == RunTrigger.Schedule && !reports.Calendar.IsWorkingDay(today))
         {
             // Nothing is recorded, so the next working morning covers this day too.
             log.LogInformation("Reminders: {Today} is not a working day; the next working day catches up", Iso(today));
@@ -107,7 +108,7 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
     }
 
     private ReminderPlanner Planner(PlanTrackerDbContext db) =>
-        new(db, rules.Value, config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080");
+        new(db, rules.Value, reports, config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080");
 
     private static Task<DateOnly?> LastRunDateAsync(PlanTrackerDbContext db, CancellationToken ct) =>
         db.ReminderRuns().MaxAsync(r => (DateOnly?)r.RunDate, ct);

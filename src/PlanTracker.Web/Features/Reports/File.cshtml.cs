@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
-using PlanTracker.Core.Reminders;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Reports;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Infrastructure;
 
@@ -13,11 +13,11 @@ namespace PlanTracker.Web.Features.Reports;
 /// Who has sent which periodic report: Sở Nội vụ and the leadership see every unit, a unit editor sees
 /// its own unit. Each cell is on time, late, missing or not yet due, by <see cref="ReportStatus"/>.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock) : PageModel
 {
     public Plan? Plan { get; private set; }
     public List<Plan> Plans { get; private set; } = [];
-    public IReadOnlyList<PeriodicReport> Reports { get; private set; } = [];
+    public IReadOnlyList<ReportingPeriod> Reports { get; private set; } = [];
     public List<(int UnitId, string UnitName, Dictionary<string, ReportObligation> Cells)> Rows { get; private set; } = [];
     public bool SeesAllUnits { get; private set; }
 
@@ -35,17 +35,17 @@ public class IndexModel(PlanTrackerDbContext db, ReportSubmissions submissions, 
 
         SeesAllUnits = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
         int? onlyUnit = SeesAllUnits ? null : User.UnitId() ?? -1;
-        Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
-        var obligations = await ReportObligations.LoadAsync(db, clock.Today, submissions.Rules, Plan.Id, onlyUnit, ct);
+        Reports = schedule.Of(Plan.Year);
+        var obligations = await ReportObligations.LoadAsync(db, schedule, clock.Today, Plan.Id, onlyUnit, ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Rows = obligations.GroupBy(o => o.UnitId)
-            .Select(g => (g.Key, names[g.Key], g.ToDictionary(o => o.Report.Key)))
+            .Select(g => (g.Key, names[g.Key], g.ToDictionary(o => o.Period.Key)))
             .OrderBy(r => r.Item2, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .ToList();
         return Page();
     }
 
-    public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells[reportKey].State == state);
+    public int Count(string reportKey, ReportState state) => Rows.Count(r => r.Cells.TryGetValue(reportKey, out var cell) && cell.State == state);
 
     public bool CanRecord(int unitId) => User.ActsFor(unitId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
@@ -10,19 +11,21 @@ using PlanTracker.Web.Features.Tasks;
 namespace PlanTracker.Web.Features.Reports;
 
 /// <summary>Builds what the report pages and exports show: the periodic report and filtered item lists.</summary>
-public sealed class MonitoringReports(PlanTrackerDbContext db, IReportSubmissionSource submissions, IClock clock)
+public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock)
 {
     /// <summary>The plan asked for, or the latest one.</summary>
     public Task<Plan?> PlanAsync(int? planId) => planId is { } id
         ? db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id)
         : db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
 
+    public ReportSchedule Schedule => schedule;
+
     /// <summary>The period asked for ("2019-Q1"), or the latest one whose cut-off has passed in the plan's year.</summary>
     public ReportingPeriod PeriodOf(Plan plan, string? key) =>
-        ReportingPeriods.TryParse(key, out var period) ? period : ReportingPeriods.Latest(plan.Year, clock.Today);
+        schedule.Find(key) is { IsPeriodic: true } period ? period : schedule.Latest(plan.Year, clock.Today);
 
     public Task<PeriodicReport> PeriodicAsync(Plan plan, ReportingPeriod period, CancellationToken ct = default) =>
-        PeriodicReport.BuildAsync(db, submissions, plan, period, clock.Today, ct);
+        PeriodicReport.BuildAsync(db, schedule.Options, plan, period, clock.Today, ct);
 
     /// <summary>The work items behind a task-list filter (every state when it names none), grouped by section.</summary>
     public async Task<ItemList?> ItemListAsync(TaskFilter filter, CancellationToken ct = default)

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using PlanTracker.Core.Monitoring;
+using Microsoft.Extensions.Options;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Reports;
 
@@ -7,11 +7,21 @@ public static class MonitoringSetup
 {
     public static IServiceCollection AddPlanTrackerMonitoring(this IServiceCollection services)
     {
-        // The report-submission feature registers its own source; until then nobody has submitted.
-        services.AddScoped<IReportSubmissionSource, RecordedReportSubmissions>();
+        services.AddPeriodicReports();
         services.AddScoped<MonitoringReports>();
         services.AddMemoryCache();
         services.AddScoped<Dashboard.OverviewCache>();
+        return services;
+    }
+
+    /// <summary>The "Reports" and "Calendar" settings, and the schedule and calendar built from them.</summary>
+    public static IServiceCollection AddPeriodicReports(this IServiceCollection services)
+    {
+        // Bound when first used, so that settings given by a test host or the environment apply.
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Holidays));
+        services.AddSingleton(sp => new ReportSchedule(sp.GetRequiredService<IOptions<ReportOptions>>().Value, sp.GetRequiredService<WorkingCalendar>()));
         return services;
     }
 }

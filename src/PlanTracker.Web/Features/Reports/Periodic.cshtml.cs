@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
-using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Reports;
 

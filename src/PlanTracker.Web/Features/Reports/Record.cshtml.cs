@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
-using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Infrastructure;
 
@@ -18,7 +17,8 @@ namespace PlanTracker.Web.Features.Reports;
 [Authorize(Policy = Policies.AdminOrUnitEditor)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 [RequestSizeLimit(64L * 1024 * 1024)]
-public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions, IClock clock, IAuthorizationService authorization) : PageModel
+public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions, ReportSchedule schedule, IClock clock,
+    IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
@@ -29,7 +29,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public Plan? Plan { get; private set; }
-    public IReadOnlyList<PeriodicReport> Reports { get; private set; } = [];
+    public IReadOnlyList<ReportingPeriod> Reports { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public List<ReportSubmission> Recorded { get; private set; } = [];
     public List<string> Errors { get; private set; } = [];
@@ -77,8 +77,9 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
             : await plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         if (Plan is null) return false;
         PlanId = Plan.Id;
-        Reports = PeriodicReports.For(Plan.Year, submissions.Rules);
-        var owing = await ReportObligations.OwingUnitIdsAsync(db, submissions.Rules, ct);
+        Reports = schedule.Of(Plan.Year);
+        var owedBy = await ReportObligations.OwedByAsync(db, Plan.Id, schedule.Options, ct);
+        var owing = Reports.SelectMany(owedBy).Distinct().ToList();
         var mine = owing.Where(u => User.ActsFor(u)).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => mine.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
@@ -88,5 +89,5 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
         return true;
     }
 
-    public string ReportLabel(string key) => Reports.FirstOrDefault(r => r.Key == key)?.Label ?? key;
+    public string ReportLabel(string key) => Reports.FirstOrDefault(r => r.Key == key)?.Name ?? key;
 }

@@ -26,7 +26,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> PeriodicAsync(MonitoringReports reports, int? planId, string? key, string contentType, string extension,
-        Action<Core.Monitoring.PeriodicReport, Stream> write, CancellationToken ct)
+        Action<Core.PeriodicReports.PeriodicReport, Stream> write, CancellationToken ct)
     {
         var plan = await reports.PlanAsync(planId);
         if (plan is null) return Results.NotFound();

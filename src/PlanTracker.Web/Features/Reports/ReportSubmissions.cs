@@ -1,21 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;
 
 namespace PlanTracker.Web.Features.Reports;
 
 /// <summary>Records and removes report submissions, with the file and a history record in one go.</summary>
-public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<ReminderRules> rules, IClock clock, TimeProvider time, IConfiguration config)
+public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock, TimeProvider time, IConfiguration config)
 {
     public static readonly string[] AllowedExtensions = [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".zip"];
 
     public sealed record Input(int PlanId, string PeriodKey, int UnitId, string? DocumentNumber, DateOnly? DocumentDate, DateOnly? SubmittedOn, IFormFile? File);
-
-    public ReportRules Rules => rules.Value.Reports;
 
     public string AttachmentsFolder => Path.GetFullPath(config["Attachments:Directory"] is { Length: > 0 } d ? d : "data/attachments");
 
@@ -24,12 +20,12 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<Reminder
     {
         var errors = new List<string>();
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId).Select(p => new { p.Id, p.Year, p.Number }).FirstOrDefaultAsync(ct);
-        var report = plan is null ? null : PeriodicReports.Find(plan.Year, input.PeriodKey, Rules);
+        var report = plan is null ? null : schedule.Of(plan.Year).FirstOrDefault(r => r.Key == input.PeriodKey);
         if (plan is null) errors.Add("Kế hoạch không tồn tại.");
         else if (report is null) errors.Add("Chọn kỳ báo cáo.");
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
         if (unit is null) errors.Add("Đơn vị không tồn tại.");
-        else if (!(await ReportObligations.OwingUnitIdsAsync(db, Rules, ct)).Contains(unit.Id))
+        else if (plan is not null && report is not null && !(await ReportObligations.OwedByAsync(db, plan.Id, schedule.Options, ct))(report).Contains(unit.Id))
             errors.Add("Đơn vị này không thuộc diện gửi báo cáo định kỳ cho Sở Nội vụ.");
         var number = Core.Text.VietnameseText.Clean(input.DocumentNumber ?? "");
         if (number.Length == 0) errors.Add("Nhập số văn bản (ví dụ 45/BC-STP).");
@@ -62,7 +58,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<Reminder
             db.Add(submission);
             await db.SaveChangesAsync(ct);
             db.Record(actor, now, nameof(ReportSubmission), submission.Id, "ReportRecorded",
-                $"Ghi nhận {report.Label} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
+                $"Ghi nhận {report.Name} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
                 after: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.DocumentDate, submission.SubmittedOn, submission.FileName },
                 planId: plan.Id);
             await db.SaveChangesAsync(ct);
@@ -94,7 +90,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, IOptions<Reminder
     private IEnumerable<string> CheckFile(IFormFile file)
     {
         if (file.Length == 0) yield return "Tệp đính kèm rỗng.";
-        if (file.Length > Rules.MaxFileMegabytes * 1024L * 1024L) yield return $"Tệp đính kèm vượt quá {Rules.MaxFileMegabytes} MB.";
+        if (file.Length > schedule.Options.MaxFileMegabytes * 1024L * 1024L) yield return $"Tệp đính kèm vượt quá {schedule.Options.MaxFileMegabytes} MB.";
         if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
             yield return "Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP.";
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
@@ -17,8 +18,7 @@ namespace PlanTracker.Web.Features.Scorecard;
 /// One unit's scorecard: its items by state, its on-time rate, its periodic-report submissions and its late items,
 /// so a unit head sees what Sở Nội vụ sees about the unit. A unit editor sees only the own unit.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IReportSubmissionSource submissions, IClock clock,
-    IAuthorizationService authorization) : PageModel
+public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClock clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
@@ -30,7 +30,9 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IRep
     public string? UnitName { get; private set; }
     public StateCounts Counts { get; private set; } = new();
     public List<WorkItem> LateItems { get; private set; } = [];
-    public List<(ReportingPeriod Period, DateOnly Due, SubmissionRow? Row, bool Owed)> Reports { get; private set; } = [];
+    /// <summary>Q1, H1, Q3 and Y, each with the unit's obligation, or none when the unit does not owe that report.</summary>
+    public List<(ReportingPeriod Period, ReportObligation? Obligation)> Reports { get; private set; } = [];
+    public ReportingPeriod? IndicatorPeriod { get; private set; }
     public List<IndicatorRow> Indicators { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
 
@@ -56,15 +58,13 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IRep
         LateItems = items.Where(i => i.State is DeliverableState.Overdue or DeliverableState.DoneLate)
             .OrderBy(i => i.State).ThenBy(i => i.Due).ThenBy(i => i.TaskCode, TaskCodeOrder.Instance).ToList();
 
-        foreach (var period in ReportingPeriods.Of(PlanShown.Year))
-        {
-            var rows = await SubmissionGrid.LoadAsync(db, submissions, PlanShown.Id, period);
-            var row = rows.FirstOrDefault(r => r.UnitId == unitId);
-            Reports.Add((period, submissions.DueDate(period), row, row is not null));
-        }
-        var latest = ReportingPeriods.Of(PlanShown.Year).LastOrDefault(p => p.CutOff <= AsOfDate) ?? new ReportingPeriod(PlanShown.Year, "Q1");
+        var obligations = await ReportObligations.LoadAsync(db, reports.Schedule, clock.Today, PlanShown.Id, unitId);
+        Reports = reports.Schedule.PeriodicOf(PlanShown.Year)
+            .Select(p => (p, obligations.FirstOrDefault(o => o.Period.Key == p.Key))).ToList();
+        IndicatorPeriod = reports.Schedule.PeriodicOf(PlanShown.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
         var responsible = await db.Indicators.Where(i => i.ResponsibleUnitId == unitId).Select(i => i.Id).ToListAsync();
-        Indicators = (await PeriodicReport.IndicatorRowsAsync(db, PlanShown.Id, latest)).Where(r => responsible.Contains(r.IndicatorId)).ToList();
+        Indicators = (await PeriodicReport.IndicatorRowsAsync(db, PlanShown.Id, reports.Schedule.Latest(PlanShown.Year, AsOfDate)))
+            .Where(r => responsible.Contains(r.IndicatorId)).ToList();
         return Page();
     }
 
@@ -74,8 +74,5 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IRep
     }.Link("/tasks");
 
     /// <summary>How the unit's report for a period stands today: sent on time or late, missing, or not due yet.</summary>
-    public string ReportStatus(DateOnly due, SubmissionRow? row, bool owed) =>
-        !owed ? "Không thuộc diện báo cáo"
-        : row!.Status != SubmissionStatus.Missing ? row.Status.Label()
-        : due >= clock.Today ? "Chưa đến hạn" : row.Status.Label();
+    public static string ReportStatus(ReportObligation? obligation) => obligation?.State.ShortLabel() ?? "Không thuộc diện báo cáo";
 }

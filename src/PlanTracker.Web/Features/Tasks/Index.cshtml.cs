@@ -71,7 +71,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
         Total = items.Count;
         ItemTaskCount = items.Select(i => i.TaskId).Distinct().Count();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var rank = Core.Monitoring.TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
+        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
         Items = items.OrderBy(i => i.SectionNumber).ThenBy(i => rank(i.TaskCode))
             .ThenBy(i => i.Due).ThenBy(i => i.UnitId)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.Progress;

@@ -84,7 +84,7 @@ public class YearWalkTests
         Assert.Equal(outbox.Select(m => m.MessageId).Order(), received.Select(r => r.Message.MessageId).Order());
         Assert.Equal(outbox.Count, outbox.Select(m => (m.UnitId, m.PlannedFor)).Distinct().Count());
         Assert.All(outbox, m => Assert.NotEmpty(m.Items));
-        Assert.DoesNotContain(outbox, m => !new Core.Reports.WorkingCalendar(Holidays2019).IsWorkingDay(m.PlannedFor));
+        Assert.DoesNotContain(outbox, m => !new Core.PeriodicReports.WorkingCalendar(Holidays2019).IsWorkingDay(m.PlannedFor));
 
         var april16 = Assert.Single(received, r => r.EnvelopeTo.Contains("stttt@cantho.example") && r.Message.Subject!.Contains("16/04/2019"));
         Assert.Contains("[Quá hạn 16 ngày] Nhiệm vụ 6.đ", april16.Text);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Tests.Features.Reminders.Support;
 using PlanTracker.Tests.Support;

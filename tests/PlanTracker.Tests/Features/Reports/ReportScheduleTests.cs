@@ -1,5 +1,5 @@
 using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Tests.Features.Reports;
 
@@ -7,27 +7,52 @@ public class ReportScheduleTests
 {
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
+    private static ReportSchedule Schedule(ReportOptions? options = null, params DateOnly[] holidays) =>
+        new(options ?? new ReportOptions(), new WorkingCalendar(holidays));
+
     [Fact]
     public void Reports_are_due_two_working_days_after_the_cut_off_on_the_14th()
     {
-        var reports = PeriodicReports.For(2019, new ReportRules());
+        var reports = Schedule().Of(2019);
 
         Assert.Equal(["2019-PLAN", "2019-Q1", "2019-H1", "2019-Q3", "2019-Y"], reports.Select(r => r.Key));
         Assert.Equal([D(2019, 1, 31), D(2019, 3, 18), D(2019, 6, 18), D(2019, 9, 17), D(2019, 12, 17)], reports.Select(r => r.Due));
         Assert.Equal([null, D(2019, 3, 14), D(2019, 6, 14), D(2019, 9, 14), D(2019, 12, 14)], reports.Select(r => r.CutOff));
-        Assert.Equal("Báo cáo CCHC 6 tháng đầu năm 2019", reports[2].Label);
+        Assert.Equal("Báo cáo CCHC 6 tháng đầu năm 2019", reports[2].Name);
+        Assert.Equal("Kế hoạch CCHC năm 2019", reports[0].Name);
     }
 
     [Fact]
     public void Configured_holidays_and_working_days_move_the_due_date()
     {
         // 14/03/2019 is a Thursday: Friday 15/03 and Monday 18/03 are the two working days after it.
-        var holiday = new ReportRules { Holidays = [D(2019, 3, 15)] };
-        var three = new ReportRules { WorkingDaysAfterCutOff = 3 };
+        var holiday = Schedule(null, D(2019, 3, 15));
+        var three = Schedule(new ReportOptions { WorkingDaysAfterCutOff = 3 });
 
-        Assert.Equal(D(2019, 3, 19), PeriodicReports.Find(2019, "2019-Q1", holiday)!.Due);
-        Assert.Equal(D(2019, 3, 19), PeriodicReports.Find(2019, "2019-Q1", three)!.Due);
-        Assert.Null(PeriodicReports.Find(2019, "2019-Q2", holiday));
+        Assert.Equal(D(2019, 3, 19), holiday.Find("2019-Q1")!.Due);
+        Assert.Equal(D(2019, 3, 19), three.Find("2019-Q1")!.Due);
+        Assert.Null(holiday.Find("2019-Q2"));
+    }
+
+    [Fact]
+    public void The_cut_off_day_is_configurable()
+    {
+        var tenth = Schedule(new ReportOptions { CutOffDay = 10 });
+
+        // Sunday 10/03/2019: Monday 11/03 and Tuesday 12/03 are the two working days after it.
+        Assert.Equal(D(2019, 3, 10), tenth.Find("2019-Q1")!.CutOff);
+        Assert.Equal(D(2019, 3, 12), tenth.Find("2019-Q1")!.Due);
+    }
+
+    [Fact]
+    public void An_ad_hoc_report_is_keyed_by_its_due_date_and_has_no_cut_off()
+    {
+        var adHoc = ReportSchedule.AdHoc(D(2019, 5, 15));
+
+        Assert.Equal("2019-ADHOC-0515", adHoc.Key);
+        Assert.Null(adHoc.CutOff);
+        Assert.Equal(adHoc, Schedule().Find("2019-ADHOC-0515"));
+        Assert.Null(Schedule().Find("2019-ADHOC-0230"));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Web.Features.Reports.Export;

@@ -1,4 +1,5 @@
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 using static PlanTracker.Web.Features.Reports.Export.ExportText;
 
@@ -22,11 +23,12 @@ public static class ReportDocx
 
         doc.Heading("I. TÌNH HÌNH GỬI BÁO CÁO ĐỊNH KỲ CỦA CÁC CƠ QUAN, ĐƠN VỊ");
         doc.Paragraph($"Có {r.Submissions.Count} cơ quan, đơn vị phải gửi báo cáo {r.Period.Title} (hạn gửi {Date(r.SubmissionDue)}): " +
-            $"{r.SubmissionCount(SubmissionStatus.OnTime)} đơn vị gửi đúng hạn, {r.SubmissionCount(SubmissionStatus.Late)} đơn vị gửi trễ hạn, " +
-            $"{r.SubmissionCount(SubmissionStatus.Missing)} đơn vị chưa gửi.");
+            $"{r.SubmissionCount(ReportState.OnTime)} đơn vị gửi đúng hạn, {r.SubmissionCount(ReportState.Late)} đơn vị gửi trễ hạn, " +
+            $"{r.SubmissionCount(ReportState.Missing)} đơn vị chưa gửi" +
+            (r.SubmissionCount(ReportState.NotYetDue) is > 0 and var notDue ? $", {notDue} đơn vị chưa đến hạn gửi." : "."));
         doc.StartTable([6, 44, 16, 18, 16], "TT", "Cơ quan, đơn vị", "Ngày gửi", "Số văn bản", "Tình trạng");
         foreach (var (s, n) in r.Submissions.Select((s, n) => (s, n + 1)))
-            doc.Row(n.ToString(), s.UnitName, Date(s.SubmittedOn), s.DocumentNumber, s.Status.Label());
+            doc.Row(n.ToString(), s.UnitName, Date(s.SubmittedOn), s.DocumentNumber, s.State.ShortLabel());
         doc.EndTable();
 
         doc.Heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH");

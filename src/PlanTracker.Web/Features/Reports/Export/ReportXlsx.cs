@@ -1,4 +1,5 @@
 using PlanTracker.Core.Monitoring;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
 using static PlanTracker.Web.Features.Reports.Export.ExportText;
 
@@ -25,11 +26,11 @@ public static class ReportXlsx
         submissions.Headers("TT", "Cơ quan, đơn vị", "Ngày gửi", "Số văn bản", "Ngày văn bản", "Tình trạng");
         foreach (var (s, n) in r.Submissions.Select((s, n) => (s, n + 1)))
             submissions.Row(n, s.UnitName, XlsxBuilder.DateOrBlank(s.SubmittedOn), s.DocumentNumber ?? "",
-                XlsxBuilder.DateOrBlank(s.DocumentDate), s.Status.Label());
+                XlsxBuilder.DateOrBlank(s.DocumentDate), s.State.ShortLabel());
         submissions.Blank();
-        submissions.Row(("Đúng hạn", XlsxBuilder.Bold), r.SubmissionCount(SubmissionStatus.OnTime));
-        submissions.Row(("Trễ hạn", XlsxBuilder.Bold), r.SubmissionCount(SubmissionStatus.Late));
-        submissions.Row(("Chưa nộp", XlsxBuilder.Bold), r.SubmissionCount(SubmissionStatus.Missing));
+        foreach (var state in (ReportState[])[ReportState.OnTime, ReportState.Late, ReportState.Missing, ReportState.NotYetDue])
+            if (state != ReportState.NotYetDue || r.SubmissionCount(state) > 0)
+                submissions.Row((state.ShortLabel(), XlsxBuilder.Bold), r.SubmissionCount(state));
 
         var indicators = book.Sheet("Chỉ tiêu", 6, 10, 60, 12, 12, 10, 12, 40, 30);
         indicators.Title($"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {r.Period.Title.ToUpperInvariant()}");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
-using PlanTracker.Core.Reports;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Tests.Support;
 using PlanTracker.Web.Features.Reminders;
 

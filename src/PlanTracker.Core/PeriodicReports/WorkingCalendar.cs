@@ -1,6 +1,6 @@
-namespace PlanTracker.Core.Reports;
+namespace PlanTracker.Core.PeriodicReports;
 
-/// <summary>Working days: Monday to Friday, less the configured public holidays.</summary>
+/// <summary>Working days: Monday to Friday, less the public holidays in <see cref="CalendarOptions"/>.</summary>
 public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays)
 {
     private readonly HashSet<DateOnly> holidays = [.. holidays];

@@ -1,4 +1,4 @@
-namespace PlanTracker.Core.Reports;
+namespace PlanTracker.Core.PeriodicReports;
 
 public enum ReportState
 {
@@ -27,11 +27,21 @@ public static class ReportStatus
 
     public static bool IsSubmitted(this ReportState state) => state is ReportState.OnTime or ReportState.Late;
 
+    /// <summary>As a cell of the /reports grid says it.</summary>
     public static string Label(this ReportState state) => state switch
     {
         ReportState.OnTime => "Nộp đúng hạn",
         ReportState.Late => "Nộp trễ hạn",
         ReportState.Missing => "Chưa nộp (quá hạn)",
+        _ => "Chưa đến hạn",
+    };
+
+    /// <summary>As the periodic report's and the scorecard's tables say it.</summary>
+    public static string ShortLabel(this ReportState state) => state switch
+    {
+        ReportState.OnTime => "Đúng hạn",
+        ReportState.Late => "Trễ hạn",
+        ReportState.Missing => "Chưa nộp",
         _ => "Chưa đến hạn",
     };
 }

@@ -1,12 +1,12 @@
-namespace PlanTracker.Core.Reports;
+namespace PlanTracker.Core.PeriodicReports;
 
-/// <summary>When the periodic CCHC reports fall due; bound from the "Reminders:Reports" settings.</summary>
-public sealed class ReportRules
+/// <summary>Who receives the periodic CCHC reports and when they fall due; bound from the "Reports" settings.</summary>
+public sealed class ReportOptions
 {
-    /// <summary>The unit the reports go to (Sở Nội vụ).</summary>
+    public const string Section = "Reports";
+
+    /// <summary>The unit the reports go to (Sở Nội vụ); it owes none itself, even where a duty names it.</summary>
     public string RecipientUnitCode { get; set; } = "SNV";
-    /// <summary>The group whose members owe the reports; every unit when empty or unknown. The recipient owes nothing.</summary>
-    public string OwedByGroup { get; set; } = "SO_NGANH_QUAN_HUYEN";
     /// <summary>The data cut-off day in the period's last month (14/3, 14/6, 14/9, 14/12).</summary>
     public int CutOffDay { get; set; } = 14;
     /// <summary>The report is due at Sở Nội vụ this many working days after the cut-off.</summary>
@@ -17,11 +17,16 @@ public sealed class ReportRules
     public int[] RemindDaysBefore { get; set; } = [];
     /// <summary>After the due date: the day after, then every this many days until submitted.</summary>
     public int OverdueEveryDays { get; set; } = 7;
-    /// <summary>Public holidays (yyyy-MM-dd) that do not count as working days.</summary>
-    public DateOnly[] Holidays { get; set; } = [];
     /// <summary>The largest report file a unit may attach.</summary>
     public int MaxFileMegabytes { get; set; } = 20;
 
     public int[] EffectiveRemindDaysBefore => RemindDaysBefore.Length > 0 ? RemindDaysBefore : [7, 2];
-    public WorkingCalendar Calendar() => new(Holidays);
+}
+
+/// <summary>The public holidays (yyyy-MM-dd) that are not working days; bound from the "Calendar" settings.</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    public DateOnly[] Holidays { get; set; } = [];
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
+using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 
-namespace PlanTracker.Core.Monitoring;
+namespace PlanTracker.Core.PeriodicReports;
 
 /// <summary>A work item as reports list it: with its lead unit's name, completion date and result text.</summary>
 public sealed record ReportItem(WorkItem Item, string UnitName)
@@ -25,6 +26,14 @@ public sealed record IndicatorRow(int IndicatorId, string ObjectiveCode, string 
     public bool? Met => Actual is { } a && Target is { } t ? a.Value >= t : null;
 }
 
+/// <summary>A unit that owes the report, with what it sent (if anything) and the report's state as of the compiling day.</summary>
+public sealed record SubmissionRow(int UnitId, string UnitName, ReportState State, ReportSubmission? Submission)
+{
+    public DateOnly? SubmittedOn => Submission?.SubmittedOn;
+    public string? DocumentNumber => Submission?.DocumentNumber;
+    public DateOnly? DocumentDate => Submission?.DocumentDate;
+}
+
 /// <summary>
 /// The compiled periodic report of a plan: the units' report submissions, the state of every work item as of the
 /// period's cut-off, per section what was done, what is late and the units' result texts, and the indicators.
@@ -34,22 +43,25 @@ public sealed class PeriodicReport
     public required Plan Plan { get; init; }
     public required ReportingPeriod Period { get; init; }
     public required DateOnly CompiledOn { get; init; }
-    public required DateOnly SubmissionDue { get; init; }
     public required List<SubmissionRow> Submissions { get; init; }
     public required StateCounts Totals { get; init; }
     public required List<ReportSection> Sections { get; init; }
     public required List<IndicatorRow> Indicators { get; init; }
 
-    public int SubmissionCount(SubmissionStatus status) => Submissions.Count(s => s.Status == status);
+    public DateOnly SubmissionDue => Period.Due;
+
+    public int SubmissionCount(ReportState state) => Submissions.Count(s => s.State == state);
 
     /// <summary>Items within a section: late first, then in progress, done, ongoing; by task code within a state.</summary>
     private static readonly DeliverableState[] ItemOrder =
         [DeliverableState.Overdue, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.DoneOnTime, DeliverableState.Ongoing];
 
-    public static async Task<PeriodicReport> BuildAsync(PlanTrackerDbContext db, IReportSubmissionSource submissions,
+    /// <summary>The report of Q1, H1, Q3 or Y; the submissions are classified as of the compiling day.</summary>
+    public static async Task<PeriodicReport> BuildAsync(PlanTrackerDbContext db, ReportOptions options,
         Plan plan, ReportingPeriod period, DateOnly compiledOn, CancellationToken ct = default)
     {
-        var items = await WorkItems.LoadAsync(db, period.CutOff, plan.Id, ct: ct);
+        var cutOff = period.CutOff ?? throw new ArgumentException($"'{period.Key}' has no data cut-off.", nameof(period));
+        var items = await WorkItems.LoadAsync(db, cutOff, plan.Id, ct: ct);
         var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var sections = await db.Sections.AsNoTracking()
@@ -63,8 +75,7 @@ public sealed class PeriodicReport
             Plan = plan,
             Period = period,
             CompiledOn = compiledOn,
-            SubmissionDue = submissions.DueDate(period),
-            Submissions = await SubmissionGrid.LoadAsync(db, submissions, plan.Id, period, ct),
+            Submissions = await SubmissionRowsAsync(db, options, plan.Id, period, compiledOn, ct),
             Totals = StateCounts.Of(items.Select(i => i.State)),
             Sections = sections.Select(s =>
             {
@@ -76,6 +87,17 @@ public sealed class PeriodicReport
             }).ToList(),
             Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
         };
+    }
+
+    private static async Task<List<SubmissionRow>> SubmissionRowsAsync(PlanTrackerDbContext db, ReportOptions options, int planId,
+        ReportingPeriod period, DateOnly asOf, CancellationToken ct)
+    {
+        var obligations = await ReportObligations.ForPeriodAsync(db, options, planId, period, asOf, ct);
+        var unitIds = obligations.Select(o => o.UnitId).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return obligations.Select(o => new SubmissionRow(o.UnitId, names[o.UnitId], o.State, o.Submission))
+            .OrderBy(r => r.UnitName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
+            .ToList();
     }
 
     /// <summary>The plan's indicators with the value entered for the period and every value of the year.</summary>
@@ -95,36 +117,4 @@ public sealed class PeriodicReport
                 values[i.Id].ToDictionary(v => v.Period, v => v.Value)))
             .ToList();
     }
-}
-
-/// <summary>Orders task codes as the plan does: "2.b" before "2.m" before "2.m.1", numbers numerically.</summary>
-public sealed class TaskCodeOrder : IComparer<string>
-{
-    public static readonly TaskCodeOrder Instance = new();
-
-    /// <summary>
-    /// Each distinct code's place in plan order, to sort many items by a number: comparing codes part by part for
-    /// every pair is what makes sorting 200,000 items slow.
-    /// </summary>
-    public static Func<string, int> Ranks(IEnumerable<string> codes)
-    {
-        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
-        return code => ranks[code];
-    }
-    private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
-
-    public int Compare(string? x, string? y)
-    {
-        var a = (x ?? "").Split('.');
-        var b = (y ?? "").Split('.');
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var c = Key(a[i]).CompareTo(Key(b[i]));
-            if (c != 0) return c;
-        }
-        return a.Length.CompareTo(b.Length);
-    }
-
-    private static (int, string) Key(string part) =>
-        int.TryParse(part, out var n) ? (n, "") : (part.Length == 1 && Letters.Contains(part) ? 100000 + Letters.IndexOf(part, StringComparison.Ordinal) : 200000, part);
 }

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
-namespace PlanTracker.Core.Reports;
+namespace PlanTracker.Core.PeriodicReports;
 
 /// <summary>
 /// A unit's record that it sent one periodic report (or its annual CCHC plan) to Sở Nội vụ. It stops the
@@ -14,7 +16,7 @@ public class ReportSubmission
     public Plan? Plan { get; set; }
     public int UnitId { get; set; }
     public Unit? Unit { get; set; }
-    /// <summary>"2019-Q1", "2019-H1", "2019-Q3", "2019-Y" or "2019-PLAN"; see <see cref="PeriodicReports"/>.</summary>
+    /// <summary>"2019-Q1", "2019-H1", "2019-Q3", "2019-Y" or "2019-PLAN"; see <see cref="ReportingPeriod.Key"/>.</summary>
     public required string PeriodKey { get; set; }
 
     /// <summary>The report's document number, e.g. "45/BC-STP".</summary>
@@ -37,4 +39,10 @@ public class ReportSubmission
     public DateTime? RemovedAtUtc { get; set; }
     public string? RemovedByUserId { get; set; }
     public string? RemovedByName { get; set; }
+}
+
+/// <summary>Keeps the feature's table out of the shared context file, like the reminder tables.</summary>
+public static class ReportSubmissionSet
+{
+    public static DbSet<ReportSubmission> ReportSubmissions(this PlanTrackerDbContext db) => db.Set<ReportSubmission>();
 }

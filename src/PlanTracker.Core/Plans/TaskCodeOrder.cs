@@ -1,0 +1,33 @@
+namespace PlanTracker.Core.Plans;
+
+/// <summary>Orders task codes as the plan does: "2.b" before "2.m" before "2.m.1", numbers numerically.</summary>
+public sealed class TaskCodeOrder : IComparer<string>
+{
+    public static readonly TaskCodeOrder Instance = new();
+
+    /// <summary>
+    /// Each distinct code's place in plan order, to sort many items by a number: comparing codes part by part for
+    /// every pair is what makes sorting 200,000 items slow.
+    /// </summary>
+    public static Func<string, int> Ranks(IEnumerable<string> codes)
+    {
+        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        return code => ranks[code];
+    }
+    private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
+
+    public int Compare(string? x, string? y)
+    {
+        var a = (x ?? "").Split('.');
+        var b = (y ?? "").Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = Key(a[i]).CompareTo(Key(b[i]));
+            if (c != 0) return c;
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+
+    private static (int, string) Key(string part) =>
+        int.TryParse(part, out var n) ? (n, "") : (part.Length == 1 && Letters.Contains(part) ? 100000 + Letters.IndexOf(part, StringComparison.Ordinal) : 200000, part);
+}
