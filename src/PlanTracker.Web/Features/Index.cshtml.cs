@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Features;
@@ -15,7 +16,7 @@ public class IndexModel(PlanTrackerDbContext db, IAuthorizationService authoriza
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer)) return Redirect("/my");
-        var newest = await db.Plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+        var newest = await db.Plans.NewestFirst()
             .Select(p => (int?)p.Id).FirstOrDefaultAsync();
         return newest is { } id ? RedirectToPage("/Plans/Details", new { id }) : Page();
     }

@@ -80,6 +80,7 @@ public static class PlanTrackerSetup
         app.MapPlanTrackerHealth();
         app.UsePlanTrackerReminders();
         Features.Reports.ReportEndpoints.MapReportExports(app);
+        Features.Tasks.TaskListExports.MapTaskListExports(app);
         return app;
     }
 }

@@ -47,7 +47,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
         if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer)) return Redirect("/scorecard");
         var plan = await reports.PlanAsync(Plan);
         if (plan is null) return Plan is null ? Page() : NotFound();
-        Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
+        Plans = (await db.Plans.AsNoTracking().NewestFirst().Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
             .Select(p => (p.Id, $"{p.Number} ({p.Year})")).ToList();
 
         Overview = await overviews.GetAsync(plan, AsOfDate);

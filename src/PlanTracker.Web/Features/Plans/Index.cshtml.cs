@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Features.Plans;
@@ -11,7 +12,7 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
     public List<PlanRow> Plans { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Plans = await db.Plans.OrderByDescending(p => p.Year)
+        Plans = await db.Plans.NewestFirst()
             .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn, p.Sections.Where(s => !s.IsRetired).SelectMany(s => s.Tasks).Count(t => !t.IsRetired)))
             .ToListAsync();
 }

@@ -29,7 +29,7 @@ public class IndexModel(PlanTrackerDbContext db, ReportSchedule schedule, IClock
 
     public async Task<IActionResult> OnGetAsync([FromServices] Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, CancellationToken ct)
     {
-        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).ToListAsync(ct);
+        Plans = await db.Plans.AsNoTracking().NewestFirst().ToListAsync(ct);
         Plan = PlanId is { } id ? Plans.FirstOrDefault(p => p.Id == id) : Plans.FirstOrDefault();
         if (Plan is null) return PlanId is null ? Page() : NotFound();
 

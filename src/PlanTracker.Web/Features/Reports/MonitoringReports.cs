@@ -16,7 +16,7 @@ public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule sc
     /// <summary>The plan asked for, or the latest one.</summary>
     public Task<Plan?> PlanAsync(int? planId) => planId is { } id
         ? db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id)
-        : db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
+        : db.Plans.AsNoTracking().NewestFirst().FirstOrDefaultAsync();
 
     public ReportSchedule Schedule => schedule;
 

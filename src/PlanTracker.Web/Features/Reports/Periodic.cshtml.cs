@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.PeriodicReports;
 
@@ -24,7 +25,7 @@ public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) :
     {
         var plan = await reports.PlanAsync(PlanId);
         if (plan is null) return PlanId is null ? Page() : NotFound();
-        Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
+        Plans = (await db.Plans.AsNoTracking().NewestFirst().Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
             .Select(p => (p.Id, $"{p.Number} ({p.Year})", p.Year)).ToList();
         Report = await reports.PeriodicAsync(plan, reports.PeriodOf(plan, PeriodKey));
         return Page();

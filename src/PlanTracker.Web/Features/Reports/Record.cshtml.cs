@@ -74,7 +74,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     {
         var plans = db.Plans.AsNoTracking();
         Plan = PlanId is { } id ? await plans.FirstOrDefaultAsync(p => p.Id == id, ct)
-            : await plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+            : await plans.NewestFirst().FirstOrDefaultAsync(ct);
         if (Plan is null) return false;
         PlanId = Plan.Id;
         Reports = schedule.Of(Plan.Year);

@@ -43,7 +43,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
     {
         Plan = Filter.Plan is { } planId
             ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId)
-            : await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
+            : await db.Plans.AsNoTracking().NewestFirst().FirstOrDefaultAsync();
         if (Plan is null) return Filter.Plan is null ? Page() : NotFound();
 
         var query = await Filter.ApplyAsync(db, db.Tasks.AsNoTracking(), Plan.Id);
