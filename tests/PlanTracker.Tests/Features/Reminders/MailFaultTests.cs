@@ -119,6 +119,30 @@ public class MailFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Run_now_answers_with_a_message_instead_of_500_when_the_database_fails()
+    {
+        using var host = new ReminderHost();
+        host.Smtp.Start();
+        host.Time.SetMorning(Monday);
+        var admin = await host.AdminAsync();
+        await using (var db = host.NewDbContext())
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "OutboxMessages" RENAME TO "OutboxMessagesGone" """);
+
+        // The form's token comes from a page that does not read the outbox.
+        var run = await admin.PostFormAsync("/units", [], "/admin/reminders?handler=Run");
+
+        await using (var db = host.NewDbContext())
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "OutboxMessagesGone" RENAME TO "OutboxMessages" """);
+        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
+        var page = await admin.GetStringAsync("/admin/reminders");
+        Assert.Contains("Chạy ngay không thực hiện được", page);
+        Assert.Contains("<strong>0</strong> thư chờ gửi", page);
+        await using (var db = host.NewDbContext())
+            Assert.Equal(0, await db.ReminderRuns().CountAsync()); // the plan was one transaction: nothing half-written
+        Assert.Empty(host.Smtp.Received());
+    }
+
+    [Fact]
     public async Task Reminders_run_exits_1_when_a_message_is_refused_and_prints_the_outbox()
     {
         using var sink = new SmtpSink();
