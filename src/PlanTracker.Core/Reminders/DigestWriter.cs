@@ -21,16 +21,16 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
     private readonly string root = baseUrl.TrimEnd('/');
     private readonly DigestLimits limits = limits ?? DigestLimits.Default;
 
-    /// <summary>Lines still to list in the digest being written.</summary>
-    private int budget;
+    /// <summary>Lines the digest being written may list, and how many of them are left.</summary>
+    private int cap, budget;
 
     public void Write(Digest digest)
     {
-        // Halving converges in a few rounds; a digest of 200 lines is about 0.6 MB, so one round is the rule.
-        for (var cap = Math.Max(0, limits.MaxLines); ; cap /= 2)
+        // Halving converges in a few rounds; a digest of 200 lines is about 0.4 MB, so one round is the rule.
+        for (var lines = Math.Max(0, limits.MaxLines); ; lines /= 2)
         {
-            Compose(digest, cap);
-            if (cap == 0 || EncodedSize(digest) <= limits.MaxBytes) return;
+            Compose(digest, lines);
+            if (lines == 0 || EncodedSize(digest) <= limits.MaxBytes) return;
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
 
     private void Compose(Digest digest, int maxLines)
     {
-        budget = maxLines;
+        cap = budget = maxLines;
         var own = digest.Lines.Where(l => l.Rule is not (ReminderRule.OverdueCopy or ReminderRule.WeeklySummary)).ToList();
         var overdue = own.Where(l => l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
         var soon = own.Where(l => !l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
@@ -98,15 +98,20 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
     private void Section(StringBuilder html, StringBuilder text, string heading, List<DigestLine> lines, bool withUnit, string fullList)
     {
         if (lines.Count == 0) return;
-        html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append(" (").Append(lines.Count).Append(")</h3>")
-            .Append("<table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">")
+        html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append(" (").Append(lines.Count).Append(")</h3>");
+        text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append(" (").Append(lines.Count).Append(")\r\n");
+        var listed = Listed(lines.Count);
+        if (listed > 0) Table(html, text, lines.Take(listed), withUnit);
+        Rest(html, text, lines.Count - listed, fullList);
+    }
+
+    private void Table(StringBuilder html, StringBuilder text, IEnumerable<DigestLine> lines, bool withUnit)
+    {
+        html.Append("<table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">")
             .Append("<tr style=\"background:#eef1f5\"><th align=\"left\">Tình trạng</th>");
         if (withUnit) html.Append("<th align=\"left\">Đơn vị chủ trì</th>");
         html.Append("<th align=\"left\">Việc</th><th align=\"left\">Hạn</th><th align=\"left\">Liên kết</th></tr>");
-        text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append(" (").Append(lines.Count).Append(")\r\n");
-
-        var listed = Listed(lines.Count);
-        foreach (var line in lines.Take(listed))
+        foreach (var line in lines)
         {
             var (link, linkText) = Link(line);
             html.Append("<tr><td style=\"white-space:nowrap\">").Append(E(Standing(line.Due))).Append("</td>");
@@ -123,7 +128,6 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
             text.Append("\r\n  Hạn: ").Append(Date(line.Due)).Append(". ").Append(linkText).Append(": ").Append(link).Append("\r\n");
         }
         html.Append("</table>");
-        Rest(html, text, lines.Count - listed, fullList);
     }
 
     /// <summary>How many of a section's lines fit in what is left of the digest's line budget.</summary>
@@ -137,7 +141,7 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
     private void Rest(StringBuilder html, StringBuilder text, int rest, string fullList)
     {
         if (rest <= 0) return;
-        var line = $"… và {rest} việc khác không liệt kê trong thư này (thư chỉ liệt kê tối đa {limits.MaxLines} mục).";
+        var line = $"… và {rest} việc khác không liệt kê trong thư này (thư chỉ liệt kê tối đa {cap} mục).";
         html.Append("<p>").Append(E(line)).Append(" <a href=\"").Append(E(fullList)).Append("\">Xem danh sách đầy đủ</a></p>");
         text.Append(line).Append(" Xem danh sách đầy đủ: ").Append(fullList).Append("\r\n");
     }

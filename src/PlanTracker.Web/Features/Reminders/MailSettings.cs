@@ -29,7 +29,7 @@ public sealed class MailSettings
     public int ClaimSeconds { get; set; } = 600;
     /// <summary>
     /// Lines listed in one digest; the rest are counted, with a link to the full list. 200 lines make about
-    /// 0.6 MB of mail; a catch-up digest of Sở Nội vụ without a cap reached 22.6 MB.
+    /// 0.4 MB of mail; a catch-up digest of Sở Nội vụ without a cap reached 22.6 MB.
     /// </summary>
     public int MaxDigestLines { get; set; } = 200;
     /// <summary>
