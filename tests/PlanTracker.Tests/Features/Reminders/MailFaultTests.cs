@@ -27,7 +27,7 @@ public class MailFaultTests(ITestOutputHelper output)
         // One batch for everything, so that its claim runs out long before the last message is sent, as 200
         // messages at 4 s each did in the field: the per-message claim is what must keep the second dispatcher out.
         host.Settings["Mail:BatchSize"] = "1000";
-        host.Smtp.Start(delaySeconds: 0.05);
+        host.Smtp.Start(delaySeconds: 0.2); // slow enough for the second dispatcher to look in between, however loaded the machine
         host.Time.SetMorning(Monday);
         var plan = await host.Runner.PlanAndWriteAsync(Monday, RunTrigger.Manual, null);
         var claimFor = host.Services.GetRequiredService<IOptions<MailSettings>>().Value.ClaimFor;
