@@ -43,3 +43,9 @@ public sealed class ReminderPlan
     public bool AlreadyCovered => CoveredFrom > Today;
     public int LineCount => Digests.Sum(d => d.Lines.Count);
 }
+
+/// <summary>How big one digest may grow: lines listed, and bytes as sent (the common server limit is 10 MB).</summary>
+public sealed record DigestLimits(int MaxLines, long MaxBytes)
+{
+    public static readonly DigestLimits Default = new(200, 5_000_000);
+}

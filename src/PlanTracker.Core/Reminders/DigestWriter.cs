@@ -10,15 +10,49 @@ namespace PlanTracker.Core.Reminders;
 /// <summary>
 /// Writes a digest as a Vietnamese e-mail: subject, HTML and plain text with the same content. Overdue
 /// things first (oldest due date first), then what falls due soon (nearest first); Sở Nội vụ's copies and
-/// weekly summary follow. Every line links to its item under the configured base URL.
+/// weekly summary follow. Every line links to its item under the configured base URL. A digest lists at most
+/// limits.MaxLines lines (each section still counts all of its lines and links to the full list), and fewer
+/// still if its encoded size would pass limits.MaxBytes.
 /// </summary>
-public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictionary<int, string> unitNames, int copyFromDaysOverdue)
+public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictionary<int, string> unitNames, int copyFromDaysOverdue,
+    DigestLimits? limits = null)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly string root = baseUrl.TrimEnd('/');
+    private readonly DigestLimits limits = limits ?? DigestLimits.Default;
+
+    /// <summary>Lines the digest being written may list, and how many of them are left.</summary>
+    private int cap, budget;
 
     public void Write(Digest digest)
     {
+        // Halving converges in a few rounds; a digest of 200 lines is about 0.4 MB, so one round is the rule.
+        for (var lines = Math.Max(0, limits.MaxLines); ; lines /= 2)
+        {
+            Compose(digest, lines);
+            if (lines == 0 || EncodedSize(digest) <= limits.MaxBytes) return;
+        }
+    }
+
+    /// <summary>
+    /// An upper bound of the message's size as sent: both parts quoted-printable (3 bytes for every byte that is
+    /// not printable ASCII, plus soft line breaks; base64, chosen when smaller, is less), with room for headers.
+    /// </summary>
+    public static long EncodedSize(Digest digest) =>
+        QuotedPrintableSize(digest.Html) + QuotedPrintableSize(digest.Text)
+        + 3 * (Encoding.UTF8.GetByteCount(digest.Subject) + digest.Recipients.Sum(r => r.Length + 4)) + 4096;
+
+    private static long QuotedPrintableSize(string text)
+    {
+        long size = 0;
+        foreach (var rune in text.EnumerateRunes())
+            size += rune.Value is (>= 33 and <= 126 and not '=') or ' ' or '\r' or '\n' ? 1 : 3 * rune.Utf8SequenceLength;
+        return size + size / 73 * 3;
+    }
+
+    private void Compose(Digest digest, int maxLines)
+    {
+        cap = budget = maxLines;
         var own = digest.Lines.Where(l => l.Rule is not (ReminderRule.OverdueCopy or ReminderRule.WeeklySummary)).ToList();
         var overdue = own.Where(l => l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
         var soon = own.Where(l => !l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
@@ -36,9 +70,11 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         text.Append("Kính gửi ").Append(digest.UnitName).Append(",\r\n\r\n")
             .Append("PlanTracker nhắc những việc của đơn vị trong Kế hoạch cải cách hành chính tính đến ngày ").Append(Date(today)).Append(".\r\n");
 
-        Section(html, text, "Đã quá hạn", overdue, withUnit: false);
-        Section(html, text, "Sắp đến hạn", soon, withUnit: false);
-        Section(html, text, $"Việc quá hạn từ {copyFromDaysOverdue} ngày trở lên của các đơn vị (gửi Sở Nội vụ để theo dõi)", copies, withUnit: true);
+        var ownList = $"{root}/tasks?Unit={digest.UnitId}&Role=Lead&State=Overdue,InProgress";
+        Section(html, text, "Đã quá hạn", overdue, withUnit: false, ownList);
+        Section(html, text, "Sắp đến hạn", soon, withUnit: false, ownList);
+        Section(html, text, $"Việc quá hạn từ {copyFromDaysOverdue} ngày trở lên của các đơn vị (gửi Sở Nội vụ để theo dõi)", copies, withUnit: true,
+            $"{root}/tasks?State=Overdue");
         if (digest.Week is { } week) Summary(html, text, week);
 
         html.Append("<p style=\"color:#5b6776;font-size:12px\">Thư này do PlanTracker gửi tự động mỗi sáng ngày làm việc, chỉ khi đơn vị có việc cần xử lý. ")
@@ -59,16 +95,22 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         return $"Nhắc việc CCHC ngày {Date(today)} – {digest.UnitName}: {string.Join(", ", parts)}";
     }
 
-    private void Section(StringBuilder html, StringBuilder text, string heading, List<DigestLine> lines, bool withUnit)
+    private void Section(StringBuilder html, StringBuilder text, string heading, List<DigestLine> lines, bool withUnit, string fullList)
     {
         if (lines.Count == 0) return;
-        html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append(" (").Append(lines.Count).Append(")</h3>")
-            .Append("<table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">")
+        html.Append("<h3 style=\"margin:18px 0 6px\">").Append(E(heading)).Append(" (").Append(lines.Count).Append(")</h3>");
+        text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append(" (").Append(lines.Count).Append(")\r\n");
+        var listed = Listed(lines.Count);
+        if (listed > 0) Table(html, text, lines.Take(listed), withUnit);
+        Rest(html, text, lines.Count - listed, fullList);
+    }
+
+    private void Table(StringBuilder html, StringBuilder text, IEnumerable<DigestLine> lines, bool withUnit)
+    {
+        html.Append("<table cellpadding=\"6\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse;border-color:#d5dbe3\">")
             .Append("<tr style=\"background:#eef1f5\"><th align=\"left\">Tình trạng</th>");
         if (withUnit) html.Append("<th align=\"left\">Đơn vị chủ trì</th>");
         html.Append("<th align=\"left\">Việc</th><th align=\"left\">Hạn</th><th align=\"left\">Liên kết</th></tr>");
-        text.Append("\r\n").Append(heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Append(" (").Append(lines.Count).Append(")\r\n");
-
         foreach (var line in lines)
         {
             var (link, linkText) = Link(line);
@@ -88,6 +130,22 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         html.Append("</table>");
     }
 
+    /// <summary>How many of a section's lines fit in what is left of the digest's line budget.</summary>
+    private int Listed(int count)
+    {
+        var listed = Math.Min(count, Math.Max(0, budget));
+        budget -= listed;
+        return listed;
+    }
+
+    private void Rest(StringBuilder html, StringBuilder text, int rest, string fullList)
+    {
+        if (rest <= 0) return;
+        var line = $"… và {rest} việc khác không liệt kê trong thư này (thư chỉ liệt kê tối đa {cap} mục).";
+        html.Append("<p>").Append(E(line)).Append(" <a href=\"").Append(E(fullList)).Append("\">Xem danh sách đầy đủ</a></p>");
+        text.Append(line).Append(" Xem danh sách đầy đủ: ").Append(fullList).Append("\r\n");
+    }
+
     private void Summary(StringBuilder html, StringBuilder text, IReadOnlyList<PlanWeek> week)
     {
         foreach (var plan in week)
@@ -104,15 +162,17 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
 
             html.Append("<p><strong>Mới quá hạn trong 7 ngày qua (").Append(plan.NewlyOverdue.Count).Append(")</strong></p>");
             text.Append("Mới quá hạn trong 7 ngày qua (").Append(plan.NewlyOverdue.Count).Append("):\r\n");
-            if (plan.NewlyOverdue.Count > 0) html.Append("<ul>");
-            foreach (var item in plan.NewlyOverdue)
+            var listed = Listed(plan.NewlyOverdue.Count);
+            if (listed > 0) html.Append("<ul>");
+            foreach (var item in plan.NewlyOverdue.Take(listed))
             {
                 var line = $"{UnitName(item.UnitId)}: {WorkTitle(item)} (hạn {Date(item.Due)})";
                 html.Append("<li>").Append(E(line)).Append(" <a href=\"").Append(E(TaskLink(item))).Append("\">Xem</a></li>");
                 text.Append("- ").Append(line).Append(" ").Append(TaskLink(item)).Append("\r\n");
             }
-            if (plan.NewlyOverdue.Count > 0) html.Append("</ul>");
-            else { html.Append("<p>Không có.</p>"); text.Append("- Không có.\r\n"); }
+            if (listed > 0) html.Append("</ul>");
+            else if (plan.NewlyOverdue.Count == 0) { html.Append("<p>Không có.</p>"); text.Append("- Không có.\r\n"); }
+            Rest(html, text, plan.NewlyOverdue.Count - listed, $"{root}/tasks?Plan={plan.PlanId}&State=Overdue");
 
             var reportsLink = $"{root}/reports?plan={plan.PlanId}";
             html.Append("<p><strong>Báo cáo định kỳ chưa nộp</strong> (<a href=\"").Append(E(reportsLink)).Append("\">xem bảng theo dõi</a>)</p>");

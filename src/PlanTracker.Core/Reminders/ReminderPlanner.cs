@@ -11,7 +11,8 @@ namespace PlanTracker.Core.Reminders;
 /// one line per item (its latest occurrence), minus what an earlier run already planned, grouped into one
 /// digest per unit. It reads only; the caller writes the outbox in one transaction.
 /// </summary>
-public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules, ReportSchedule reports, string baseUrl)
+public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules, ReportSchedule reports, string baseUrl,
+    DigestLimits? limits = null)
 {
     private sealed record UnitInfo(int Id, string Code, string Name, string Emails);
 
@@ -42,7 +43,7 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
 
         lines = await WithoutPlannedAsync(lines, after, today, ct);
         var recipients = await RecipientsAsync(units.Values, ct);
-        var writer = new DigestWriter(baseUrl, today, units.ToDictionary(u => u.Key, u => u.Value.Name), rules.CopyFromDaysOverdue);
+        var writer = new DigestWriter(baseUrl, today, units.ToDictionary(u => u.Key, u => u.Value.Name), rules.CopyFromDaysOverdue, limits);
         var digests = new List<Digest>();
         var unreachable = new List<(int, string, int)>();
         foreach (var group in lines.GroupBy(l => l.UnitId).OrderBy(g => units[g.Key].Name, StringComparer.Ordinal))

@@ -7,8 +7,8 @@ namespace PlanTracker.Web.Features.Health;
 
 /// <summary>
 /// For a load balancer: /health/live answers while the process runs; /health/ready also checks that the
-/// database answers (503 when it does not) and that mail can leave (reported "Degraded", still 200, since the
-/// outbox holds mail until the server is back). Both are open, and say nothing secret.
+/// database answers (503 when it does not) and whether mail could leave when last tried (reported "Degraded",
+/// still 200, since the outbox holds mail until the server is back). Both are open, and say nothing secret.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -19,6 +19,7 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddDbContextCheck<PlanTrackerDbContext>("database", tags: [ReadyTag])
             .AddCheck<MailHealthCheck>("mail", tags: [ReadyTag]);
+        services.AddHostedService<MailMonitor>();
         return services;
     }
 

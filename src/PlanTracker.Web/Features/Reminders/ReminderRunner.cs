@@ -108,7 +108,8 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
     }
 
     private ReminderPlanner Planner(PlanTrackerDbContext db) =>
-        new(db, rules.Value, reports, config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080");
+        new(db, rules.Value, reports, config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080",
+            new DigestLimits(mail.Value.MaxDigestLines, mail.Value.MaxMessageBytes));
 
     private static Task<DateOnly?> LastRunDateAsync(PlanTrackerDbContext db, CancellationToken ct) =>
         db.ReminderRuns().MaxAsync(r => (DateOnly?)r.RunDate, ct);

@@ -25,6 +25,7 @@ public static class RemindersCommand
     {
         await services.InitializeDatabaseAsync();
         Print(await services.GetRequiredService<ReminderRunner>().PreviewAsync(), withBodies: true);
+        Print(await services.GetRequiredService<OutboxDispatcher>().CountAsync());
         return 0;
     }
 
@@ -33,16 +34,25 @@ public static class RemindersCommand
         await services.InitializeDatabaseAsync();
         var result = await services.GetRequiredService<ReminderRunner>().RunAsync(RunTrigger.CommandLine, "Dòng lệnh");
         Print(result.Plan, withBodies: false);
-        if (result.Dispatch is { } d)
-        {
-            Console.WriteLine($"Dispatch: {d.Sent} sent, {d.Failed} failed, {d.Dead} now dead.");
-            if (d.Problem is not null)
-            {
-                Console.Error.WriteLine($"Mail problem: {d.Problem}. Failed messages stay in the outbox and are retried by the next dispatch.");
-                return 1;
-            }
-        }
-        return 0;
+        if (result.Dispatch is not { } d) return 0;
+        Console.WriteLine($"Dispatch: {d.Sent} sent, {d.Failed} failed, {d.Dead} now dead" +
+            (d.ClaimsLost > 0 ? $", {d.ClaimsLost} skipped (another dispatcher took them over)." : "."));
+        if (d.Outbox is { } outbox) Print(outbox);
+        if (!d.AnyFailed) return 0;
+        // Exit 1 whenever a message failed or died, not only when the server was unreachable: cron and CI see it.
+        Console.Error.WriteLine(d.Problem is null
+            ? "Mail failed: failed messages wait in the outbox for a retry; dead ones wait on /admin/reminders."
+            : $"Mail problem: {d.Problem}. Failed messages stay in the outbox and are retried by the next dispatch.");
+        return 1;
+    }
+
+    /// <summary>What still waits, so that a run that sent little says why (claims held elsewhere, dead mail).</summary>
+    private static void Print(OutboxCounts outbox)
+    {
+        Console.WriteLine($"Outbox: {outbox.Pending} pending, {outbox.Claimed} claimed by a dispatcher, {outbox.Dead} dead.");
+        if (outbox.ClaimedUntilUtc is { } until)
+            Console.WriteLine($"  The claimed messages are being sent by another dispatcher, or were left by one that stopped; " +
+                $"such claims expire by {until:yyyy-MM-dd HH:mm:ss} UTC and are sent then.");
     }
 
     private static void Print(ReminderPlan plan, bool withBodies)

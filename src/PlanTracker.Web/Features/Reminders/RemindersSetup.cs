@@ -11,6 +11,7 @@ public static class RemindersSetup
         services.AddOptions<ReminderRules>().BindConfiguration("Reminders");
         services.AddOptions<ReminderJobSettings>().BindConfiguration("Reminders");
         services.AddSingleton<MailTransportFactory>();
+        services.AddSingleton<MailStatus>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderRunner>();
         services.AddScoped<ReminderJobs>();

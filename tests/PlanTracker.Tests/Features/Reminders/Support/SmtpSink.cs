@@ -24,7 +24,9 @@ public sealed class SmtpSink : IDisposable
     public int Port { get; } = LoopbackPort.Free();
     public string Folder => folder.File("received");
 
-    public void Start(int refuseFirst = 0)
+    /// <summary>Starts the server; the options make it refuse (451), reject (550), crawl, stall, limit sizes (552) or hang (see smtp_sink.py).</summary>
+    public void Start(int refuseFirst = 0, int rejectFirst = 0, double delaySeconds = 0, int? stallAfter = null, long? sizeLimit = null,
+        bool hang = false)
     {
         if (process is not null) throw new InvalidOperationException("The SMTP sink is running already.");
         var script = Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Features", "Reminders", "Support", "smtp_sink.py");
@@ -32,8 +34,13 @@ public sealed class SmtpSink : IDisposable
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { script, "--port", Port.ToString(), "--dir", Folder, "--refuse", refuseFirst.ToString() })
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var arg in new[] { script, "--port", Port.ToString(inv), "--dir", Folder, "--refuse", refuseFirst.ToString(inv),
+                     "--reject", rejectFirst.ToString(inv), "--delay", delaySeconds.ToString(inv) })
             info.ArgumentList.Add(arg);
+        if (stallAfter is { } stall) foreach (var arg in new[] { "--stall-after", stall.ToString(inv) }) info.ArgumentList.Add(arg);
+        if (sizeLimit is { } limit) foreach (var arg in new[] { "--size-limit", limit.ToString(inv) }) info.ArgumentList.Add(arg);
+        if (hang) info.ArgumentList.Add("--hang");
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(90)) || ready.Result != "READY")
@@ -56,6 +63,20 @@ public sealed class SmtpSink : IDisposable
         {
             process.Dispose();
             process = null;
+        }
+    }
+
+    /// <summary>How many messages the server has taken so far (cheaper than reading them).</summary>
+    public int Count => Directory.Exists(Folder) ? Directory.GetFiles(Folder, "*.eml").Length : 0;
+
+    /// <summary>Waits until the server has taken at least that many messages; polls, bounded by a generous timeout.</summary>
+    public async Task WaitForCountAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (Count < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The SMTP sink took {Count} messages, not {count}, in time.");
+            await Task.Delay(20);
         }
     }
 
