@@ -1,10 +1,12 @@
+using PlanTracker.Core.Data;
+
 namespace PlanTracker.Core.Plans;
 
 /// <summary>
 /// A task of the plan ("Hoạt động"): a lettered row such as 2.m, or one of its "-" sub-items (2.m.1).
 /// Named PlanTask so that it never collides with System.Threading.Tasks.Task.
 /// </summary>
-public class PlanTask
+public class PlanTask : IVersioned
 {
     public int Id { get; set; }
     public int SectionId { get; set; }
@@ -23,7 +25,7 @@ public class PlanTask
     public bool IsRetired { get; set; }
     /// <summary>Activity, code and unit names folded to lower-case ASCII so that search ignores diacritics.</summary>
     public string SearchText { get; set; } = "";
-    /// <summary>Raised on every edit, for conflict checks in the plan editor.</summary>
+    /// <summary>Raised by the context on every edit; an edit form carries the version it loaded.</summary>
     public int Version { get; set; }
 
     public List<PlanTask> Subtasks { get; set; } = [];

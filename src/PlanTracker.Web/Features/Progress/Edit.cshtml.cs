@@ -138,9 +138,9 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
     {
         var now = clock.Now.UtcDateTime;
         var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
-        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit }).Entity;
+        // A new row starts at 1: a form opened before it existed carries 0 and is refused.
+        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, Version = 1 }).Entity;
         Input.ApplyTo(record);
-        record.Version++;
         record.UpdatedAtUtc = now;
         record.UpdatedByUserId = User.UserId();
         record.UpdatedByName = User.DisplayName();

@@ -61,7 +61,7 @@ public partial class SectionEditingTests(SectionEditingTests.Host host) : IClass
         var section = await db.Sections.SingleAsync(s => s.PlanId == planId && s.Number == 7);
         var url = $"/admin/plans/sections/{section.Id}";
 
-        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9"), ("Header.Title", "Chỉ đạo, điều hành"), ("Header.Stamp", await StampAsync(admin, url)));
+        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9"), ("Header.Title", "Chỉ đạo, điều hành"), ("Header.Version", await VersionAsync(admin, url)));
 
         Assert.Contains("Đã lưu lĩnh vực 9. Chỉ đạo, điều hành.", html);
         var record = (await host.HistoryAsync("Section", section.Id)).Single(c => c.Action == "SectionUpdated");
@@ -80,7 +80,7 @@ public partial class SectionEditingTests(SectionEditingTests.Host host) : IClass
         var section = await db.Sections.SingleAsync(s => s.PlanId == planId && s.Number == 7);
         var url = $"/admin/plans/sections/{section.Id}";
 
-        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "6"), ("Header.Title", section.Title), ("Header.Stamp", await StampAsync(admin, url)));
+        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "6"), ("Header.Title", section.Title), ("Header.Version", await VersionAsync(admin, url)));
 
         Assert.Contains("Kế hoạch đã có lĩnh vực số 6", EditorTesting.Decoded(html));
         await using var after = host.NewDbContext();
@@ -127,8 +127,8 @@ public partial class SectionEditingTests(SectionEditingTests.Host host) : IClass
         Assert.Equal(["SectionRetired", "SectionRestored"], (await host.HistoryAsync("Section", section.Id)).Select(c => c.Action).Where(a => a != "SectionCreated"));
     }
 
-    private static async Task<string> StampAsync(HttpClient admin, string url) =>
-        Regex.Match(await admin.GetStringAsync(url), "name=\"Header.Stamp\" value=\"(\\d+)\"").Groups[1].Value;
+    private static async Task<string> VersionAsync(HttpClient admin, string url) =>
+        Regex.Match(await admin.GetStringAsync(url), "name=\"Header.Version\" value=\"(\\d+)\"").Groups[1].Value;
 
     [GeneratedRegex("""<td data-label="Số">(\d+)</td>""")]
     private static partial Regex SectionRow();
