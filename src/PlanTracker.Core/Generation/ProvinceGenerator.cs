@@ -191,13 +191,9 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
                         if (Progress(d, period, lead.UnitId!.Value, random, o.Today) is { } record) records.Add(record);
         db.Progress.AddRange(records);
         var now = DateTime.UtcNow;
+        var generator = new Actor(null, "Dữ liệu mẫu");
         foreach (var r in records)
-            db.ChangeRecords.Add(new ChangeRecord
-            {
-                EntityType = nameof(DeliverableProgress), EntityId = r.DeliverableId, Action = "ProgressUpdated",
-                Summary = $"Dữ liệu mẫu: {r.Status} ({r.ProgressPercent}%)", UserName = "Dữ liệu mẫu", AtUtc = now,
-                PlanId = plan.Id,
-            });
+            db.Record(generator, now, ChangeKind.ProgressUpdated, r.DeliverableId, $"Dữ liệu mẫu: {r.Status} ({r.ProgressPercent}%)", planId: plan.Id);
         await db.SaveChangesAsync(ct);
         return records.Count;
     }

@@ -29,15 +29,19 @@ public static class ChangeLog
     public static ChangeRecord Record<T>(this PlanTrackerDbContext db, Actor actor, DateTime atUtc, T item, Change change,
         string summary, object? before = null, object? after = null, int? planId = null) where T : class
     {
-        var record = db.Record(actor, atUtc, NameOf(typeof(T)), 0, NameOf(typeof(T)) + change, summary, before, after, planId: planId);
+        var record = db.Record(actor, atUtc, NameOf(typeof(T)), 0, NameOf(typeof(T)) + change, summary, before, after, null, planId);
         record.Subject = item;
         return record;
     }
 
     /// <summary>Records a change that is not one item's edit: a progress update, a comment, an account.</summary>
-    public static ChangeRecord Record(this PlanTrackerDbContext db, Actor actor, DateTime atUtc,
+    public static ChangeRecord Record(this PlanTrackerDbContext db, Actor actor, DateTime atUtc, ChangeKind kind, int entityId,
+        string summary, object? before = null, object? after = null, int? taskId = null, int? planId = null) =>
+        db.Record(actor, atUtc, kind.EntityType, entityId, kind.Action, summary, before, after, taskId, planId);
+
+    private static ChangeRecord Record(this PlanTrackerDbContext db, Actor actor, DateTime atUtc,
         string entityType, int entityId, string action, string summary,
-        object? before = null, object? after = null, int? taskId = null, int? planId = null)
+        object? before, object? after, int? taskId, int? planId)
     {
         var record = new ChangeRecord
         {

@@ -71,7 +71,7 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
             && a.UnitId == Unit && a.Period == Period && !a.IsRemoved);
         if (attachment is null) return NotFound();
         attachment.IsRemoved = true;
-        db.Record(User.Actor(), clock.Now.UtcDateTime, nameof(Attachment), attachment.Id, "AttachmentRemoved",
+        db.Record(User.Actor(), clock.Now.UtcDateTime, ChangeKind.AttachmentRemoved, attachment.Id,
             $"{UnitName}: gỡ tệp \"{attachment.FileName}\" khỏi {DescribeItem()}", taskId: Deliverable.TaskId);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Đã gỡ tệp \"{attachment.FileName}\" (tệp vẫn được lưu trong lịch sử).";
@@ -159,7 +159,7 @@ public class EditModel(PlanTrackerDbContext db, Permissions permissions, Evidenc
         }
 
         var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => Path.GetFileName(f.FileName)))}";
-        db.Record(User.Actor(), now, nameof(DeliverableProgress), Deliverable.Id, "ProgressUpdated",
+        db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
             $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
             before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
         try
