@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Core.Data;
@@ -40,12 +39,9 @@ internal static class SearchTexts
                 if (!entry.Collection(t => t.Deliverables).IsLoaded) await entry.Collection(t => t.Deliverables).LoadAsync(ct);
                 if (!entry.Collection(t => t.Assignments).IsLoaded) await entry.Collection(t => t.Assignments).LoadAsync(ct);
             }
-            task.SearchText = PlanImporter.SearchTextOf(new PlanTask
-            {
-                Code = task.Code, Activity = task.Activity, Note = task.Note,
-                Deliverables = [.. task.Deliverables.Where(d => !d.IsRetired && db.Entry(d).State != EntityState.Deleted)],
-                Assignments = [.. task.Assignments.Where(a => !a.IsRetired && db.Entry(a).State != EntityState.Deleted)],
-            });
+            task.SearchText = PlanTask.SearchTextOf(task.Code, task.Activity, task.Note,
+                task.Assignments.Where(a => !a.IsRetired && db.Entry(a).State != EntityState.Deleted),
+                task.Deliverables.Where(d => !d.IsRetired && db.Entry(d).State != EntityState.Deleted));
         }
     }
 }

@@ -4,7 +4,6 @@ using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.States;
@@ -155,7 +154,6 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
                 deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan.Year, offset + made, o), plan.Year));
                 task.Deliverables.Add(deliverable);
             }
-            task.SearchText = PlanImporter.SearchTextOf(task);
             section.Tasks.Add(task);
             tasks++;
         }

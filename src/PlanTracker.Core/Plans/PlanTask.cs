@@ -1,4 +1,5 @@
 using PlanTracker.Core.Data;
+using PlanTracker.Core.Text;
 
 namespace PlanTracker.Core.Plans;
 
@@ -23,7 +24,10 @@ public class PlanTask : IVersioned
     public int SortOrder { get; set; }
     /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
     public bool IsRetired { get; set; }
-    /// <summary>Activity, code and unit names folded to lower-case ASCII so that search ignores diacritics.</summary>
+    /// <summary>
+    /// Code, activity, note, active units and products folded to lower-case ASCII so that search ignores
+    /// diacritics. Kept by the context on every save that changes one of them.
+    /// </summary>
     public string SearchText { get; set; } = "";
     /// <summary>Raised by the context on every edit; an edit form carries the version it loaded.</summary>
     public int Version { get; set; }
@@ -31,4 +35,12 @@ public class PlanTask : IVersioned
     public List<PlanTask> Subtasks { get; set; } = [];
     public List<Deliverable> Deliverables { get; set; } = [];
     public List<TaskAssignment> Assignments { get; set; } = [];
+
+    /// <summary>The search text from the given parts; retired ones are the caller's to leave out.</summary>
+    public static string SearchTextOf(string code, string activity, string? note, IEnumerable<TaskAssignment> assignments, IEnumerable<Deliverable> deliverables) =>
+        VietnameseText.SearchKey(string.Join(" ",
+            new[] { code, activity, note }
+                .Concat(assignments.Select(a => a.PrintedName))
+                .Concat(deliverables.Select(d => d.Product))
+                .Where(s => !string.IsNullOrEmpty(s))));
 }
