@@ -60,7 +60,8 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
 
     /// <summary>
     /// Every save keeps the model's rules: history is never rewritten, search text follows its inputs, edited
-    /// items get a new Version, history waits for new items' ids, and the dashboard's stamp is raised in the same transaction as what it counts.
+    /// items get a new Version, history waits for new items' ids, and the dashboard's stamp is raised in the
+    /// same transaction as what it counts.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

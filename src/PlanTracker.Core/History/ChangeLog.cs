@@ -29,7 +29,8 @@ public static class ChangeLog
     public static ChangeRecord Record<T>(this PlanTrackerDbContext db, Actor actor, DateTime atUtc, T item, Change change,
         string summary, object? before = null, object? after = null, int? planId = null) where T : class
     {
-        var record = db.Record(actor, atUtc, NameOf(typeof(T)), 0, NameOf(typeof(T)) + change, summary, before, after, null, planId);
+        var name = NameOf(item.GetType());
+        var record = db.Record(actor, atUtc, name, 0, name + change, summary, before, after, null, planId);
         record.Subject = item;
         return record;
     }
