@@ -34,6 +34,7 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<CountStamp> CountStamps => Set<CountStamp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,16 +48,49 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
+    /// <remarks>Only ASP.NET Core's data-protection store saves synchronously; its keys are none of the rules' business.</remarks>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseHistoryRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var held = ApplyRulesAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (held.Count == 0) return saved;
+        ChangeLog.Complete(this, held);
+        return saved + base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every save keeps the model's rules: history is never rewritten, search text follows its inputs, edited
+    /// items get a new Version, history waits for new items' ids, and the dashboard's stamp is raised in the
+    /// same transaction as what it counts.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            var held = await ApplyRulesAsync(cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (held.Count > 0)
+            {
+                ChangeLog.Complete(this, held);
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+    }
+
+    /// <returns>The history records that wait for their new item's id.</returns>
+    private async Task<List<ChangeRecord>> ApplyRulesAsync(CancellationToken ct)
+    {
+        ChangeTracker.DetectChanges();
         RefuseHistoryRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await SearchTexts.RefreshAsync(this, ct);
+        Versions.Raise(this);
+        await CountStamp.RaiseAsync(this, ct);
+        var held = ChangeLog.HoldBackForNewItems(this);
+        ChangeLog.FillKnownIds(this);
+        return held;
     }
 
     private void RefuseHistoryRewrites()

@@ -4,7 +4,6 @@ using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.States;
@@ -158,7 +157,6 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
                 deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan.Year, offset + made, o), plan.Year));
                 task.Deliverables.Add(deliverable);
             }
-            task.SearchText = PlanImporter.SearchTextOf(task);
             section.Tasks.Add(task);
             tasks++;
         }
@@ -194,13 +192,9 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
                         if (Progress(d, period, lead.UnitId!.Value, random, o.Today) is { } record) records.Add(record);
         db.Progress.AddRange(records);
         var now = DateTime.UtcNow;
+        var generator = new Actor(null, "Dữ liệu mẫu");
         foreach (var r in records)
-            db.ChangeRecords.Add(new ChangeRecord
-            {
-                EntityType = nameof(DeliverableProgress), EntityId = r.DeliverableId, Action = "ProgressUpdated",
-                Summary = $"Dữ liệu mẫu: {r.Status} ({r.ProgressPercent}%)", UserName = "Dữ liệu mẫu", AtUtc = now,
-                PlanId = plan.Id,
-            });
+            db.Record(generator, now, ChangeKind.ProgressUpdated, r.DeliverableId, $"Dữ liệu mẫu: {r.Status} ({r.ProgressPercent}%)", planId: plan.Id);
         await db.SaveChangesAsync(ct);
         return records.Count;
     }

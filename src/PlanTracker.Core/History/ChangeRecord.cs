@@ -20,4 +20,7 @@ public class ChangeRecord
     public string? UserId { get; set; }
     public string UserName { get; set; } = "";
     public DateTime AtUtc { get; set; }
+
+    /// <summary>The item recorded, while the record is not yet saved; not stored.</summary>
+    internal object? Subject { get; set; }
 }

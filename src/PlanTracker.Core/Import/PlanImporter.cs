@@ -145,16 +145,9 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             task.Deliverables.Add(deliverable);
         }
 
-        task.SearchText = SearchTextOf(task);
         section.Tasks.Add(task);
         foreach (var sub in dto.Subtasks ?? []) AddTask(section, task, sub, year, directory, unmatched, ref order);
     }
-
-    public static string SearchTextOf(PlanTask task) => VietnameseText.SearchKey(string.Join(" ",
-        new[] { task.Code, task.Activity, task.Note }
-            .Concat(task.Assignments.Select(a => a.PrintedName))
-            .Concat(task.Deliverables.Select(d => d.Product))
-            .Where(s => !string.IsNullOrEmpty(s))));
 
     private static IEnumerable<(AssignmentRole, string, bool)> Assign(AssignmentRole role, List<string>? names, bool inferred) =>
         (names ?? []).Select(VietnameseText.Clean).Where(n => n.Length > 0).Distinct().Select(n => (role, n, inferred));

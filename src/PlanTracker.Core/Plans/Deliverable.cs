@@ -1,9 +1,10 @@
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 
 namespace PlanTracker.Core.Plans;
 
 /// <summary>A product of a task ("Sản phẩm") with its own deadline, kept as printed and as understood.</summary>
-public class Deliverable
+public class Deliverable : IVersioned
 {
     public int Id { get; set; }
     public int TaskId { get; set; }

@@ -1,10 +1,13 @@
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Text;
+
 namespace PlanTracker.Core.Plans;
 
 /// <summary>
 /// A task of the plan ("Hoạt động"): a lettered row such as 2.m, or one of its "-" sub-items (2.m.1).
 /// Named PlanTask so that it never collides with System.Threading.Tasks.Task.
 /// </summary>
-public class PlanTask
+public class PlanTask : IVersioned
 {
     public int Id { get; set; }
     public int SectionId { get; set; }
@@ -21,12 +24,23 @@ public class PlanTask
     public int SortOrder { get; set; }
     /// <summary>Retired items stay in the database and in history; pages leave them out.</summary>
     public bool IsRetired { get; set; }
-    /// <summary>Activity, code and unit names folded to lower-case ASCII so that search ignores diacritics.</summary>
+    /// <summary>
+    /// Code, activity, note, active units and products folded to lower-case ASCII so that search ignores
+    /// diacritics. Kept by the context on every save that changes one of them.
+    /// </summary>
     public string SearchText { get; set; } = "";
-    /// <summary>Raised on every edit, for conflict checks in the plan editor.</summary>
+    /// <summary>Raised by the context on every edit; an edit form carries the version it loaded.</summary>
     public int Version { get; set; }
 
     public List<PlanTask> Subtasks { get; set; } = [];
     public List<Deliverable> Deliverables { get; set; } = [];
     public List<TaskAssignment> Assignments { get; set; } = [];
+
+    /// <summary>The search text from the given parts; retired ones are the caller's to leave out.</summary>
+    public static string SearchTextOf(string code, string activity, string? note, IEnumerable<TaskAssignment> assignments, IEnumerable<Deliverable> deliverables) =>
+        VietnameseText.SearchKey(string.Join(" ",
+            new[] { code, activity, note }
+                .Concat(assignments.Select(a => a.PrintedName))
+                .Concat(deliverables.Select(d => d.Product))
+                .Where(s => !string.IsNullOrEmpty(s))));
 }

@@ -1,3 +1,4 @@
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
@@ -9,7 +10,7 @@ namespace PlanTracker.Core.Progress;
 /// one-off deliverable. Each lead unit keeps its own record, since "UBND quận, huyện" means nine districts
 /// each doing the work.
 /// </summary>
-public class DeliverableProgress
+public class DeliverableProgress : IVersioned
 {
     public int Id { get; set; }
     public int DeliverableId { get; set; }
@@ -28,6 +29,8 @@ public class DeliverableProgress
 
     /// <summary>Raised on every save; a save that carries an older version is refused as a conflict.</summary>
     public int Version { get; set; }
+    /// <summary>The dashboard stamp's Version when this row was last saved (see CountStamp).</summary>
+    public long CountVersion { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public string? UpdatedByUserId { get; set; }
     public string UpdatedByName { get; set; } = "";

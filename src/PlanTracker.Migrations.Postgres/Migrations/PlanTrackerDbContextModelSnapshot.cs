@@ -286,6 +286,30 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.ToTable("SetupTokens");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.Data.CountStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ItemsVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CountStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ItemsVersion = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("PlanTracker.Core.History.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -554,6 +578,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -711,6 +739,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Number")
@@ -835,6 +867,9 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<long>("CountVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("DeliverableId")
                         .HasColumnType("integer");
 
@@ -881,6 +916,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountVersion");
 
                     b.HasIndex("UnitId");
 
@@ -1206,6 +1243,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1276,6 +1317,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -36,7 +36,7 @@ public class TwoServersTests : IDisposable
         await Task.WhenAll(Task.Run(first.StartServer), Task.Run(second.StartServer));
 
         await using var db = first.NewDbContext();
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync()); // each once
         Assert.Equal(1, await db.Plans.CountAsync());
         Assert.Equal(41, await db.Units.CountAsync());
         Assert.Single(await db.DataProtectionKeys.ToListAsync());

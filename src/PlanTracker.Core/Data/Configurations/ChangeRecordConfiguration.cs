@@ -14,5 +14,6 @@ public class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
         change.Property(c => c.UserName).HasMaxLength(200);
         change.HasIndex(c => new { c.TaskId, c.AtUtc });
         change.HasIndex(c => new { c.EntityType, c.EntityId });
+        change.Ignore(c => c.Subject);
     }
 }

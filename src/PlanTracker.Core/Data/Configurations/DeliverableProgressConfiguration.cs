@@ -16,6 +16,7 @@ public class DeliverableProgressConfiguration : IEntityTypeConfiguration<Deliver
         progress.Property(p => p.Version).IsConcurrencyToken();
         progress.HasIndex(p => new { p.DeliverableId, p.Period, p.UnitId }).IsUnique();
         progress.HasIndex(p => p.UnitId);
+        progress.HasIndex(p => p.CountVersion);
         progress.HasOne(p => p.Deliverable).WithMany().HasForeignKey(p => p.DeliverableId);
         progress.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -15,6 +15,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.Property(p => p.SignerTitle).HasMaxLength(100);
         plan.Property(p => p.SourceHash).HasMaxLength(64);
         plan.HasIndex(p => new { p.Number, p.Year }).IsUnique();
+        plan.Property(p => p.Version).IsConcurrencyToken();
         plan.HasMany(p => p.Objectives).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId);
         plan.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId);
         plan.HasMany(p => p.Duties).WithOne(d => d.Plan).HasForeignKey(d => d.PlanId);

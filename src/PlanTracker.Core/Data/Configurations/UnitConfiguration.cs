@@ -12,6 +12,7 @@ public class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Name).HasMaxLength(300);
         unit.Property(u => u.Emails).HasMaxLength(1000);
         unit.HasIndex(u => u.Code).IsUnique();
+        unit.Property(u => u.Version).IsConcurrencyToken();
         unit.HasMany(u => u.Aliases).WithOne(a => a.Unit).HasForeignKey(a => a.UnitId);
     }
 }

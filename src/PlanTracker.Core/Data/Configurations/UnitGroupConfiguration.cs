@@ -11,6 +11,7 @@ public class UnitGroupConfiguration : IEntityTypeConfiguration<UnitGroup>
         group.Property(g => g.Code).HasMaxLength(32);
         group.Property(g => g.Name).HasMaxLength(300);
         group.HasIndex(g => g.Code).IsUnique();
+        group.Property(g => g.Version).IsConcurrencyToken();
         group.HasMany(g => g.Aliases).WithOne(a => a.UnitGroup).HasForeignKey(a => a.UnitGroupId);
     }
 }

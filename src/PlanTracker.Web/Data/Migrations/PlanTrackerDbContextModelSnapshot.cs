@@ -273,6 +273,30 @@ namespace PlanTracker.Web.Data.Migrations
                     b.ToTable("SetupTokens");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.Data.CountStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CountStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ItemsVersion = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("PlanTracker.Core.History.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -529,6 +553,10 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -680,6 +708,10 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Number")
@@ -798,6 +830,9 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CountVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DeliverableId")
                         .HasColumnType("INTEGER");
 
@@ -844,6 +879,8 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountVersion");
 
                     b.HasIndex("UnitId");
 
@@ -1157,6 +1194,10 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1223,6 +1264,10 @@ namespace PlanTracker.Web.Data.Migrations
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

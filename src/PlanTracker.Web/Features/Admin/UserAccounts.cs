@@ -41,7 +41,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return new(false, created.Errors.Select(IdentityMessages.Vietnamese).ToList());
         await users.AddToRoleAsync(user, role);
-        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, "UserCreated",
+        db.Record(actor, time.GetUtcNow().UtcDateTime, ChangeKind.UserCreated, 0,
             $"Tạo tài khoản {user.Email} ({Roles.Label(role)})", after: new { user.Email, user.DisplayName, Role = role, user.UnitId });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -56,7 +56,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         user.IsDisabled = disabled;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user); // ends open sessions
-        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, disabled ? "UserDisabled" : "UserEnabled",
+        db.Record(actor, time.GetUtcNow().UtcDateTime, disabled ? ChangeKind.UserDisabled : ChangeKind.UserEnabled, 0,
             $"{(disabled ? "Khóa" : "Mở khóa")} tài khoản {user.Email}");
         await db.SaveChangesAsync();
         return new(true, [], user);
@@ -72,7 +72,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         if (!reset.Succeeded) return new(false, reset.Errors.Select(IdentityMessages.Vietnamese).ToList());
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        db.Record(actor, time.GetUtcNow().UtcDateTime, "User", 0, "PasswordReset", $"Đặt lại mật khẩu cho {user.Email}");
+        db.Record(actor, time.GetUtcNow().UtcDateTime, ChangeKind.PasswordReset, 0, $"Đặt lại mật khẩu cho {user.Email}");
         await db.SaveChangesAsync();
         return new(true, [], user);
     }

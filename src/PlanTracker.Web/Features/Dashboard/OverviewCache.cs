@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Memory;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Plans;
-using PlanTracker.Core.Progress;
 using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Dashboard;
@@ -11,41 +10,37 @@ namespace PlanTracker.Web.Features.Dashboard;
 /// <summary>
 /// Keeps each plan's counted items, and the overviews computed from them, while the data is unchanged. Reading a
 /// plan of 100,000 deliverables takes most of a second; counting the items kept in memory for any as-of day takes
-/// milliseconds. The stamp of the data: every change made in the app writes a history record (a new ChangeRecord
-/// id), and new deliverables, assignments or group members change the other parts. When the only new history is
-/// status updates, just those deliverables are read again; any other change to the plan reads it all again. What
-/// the stamp cannot see (a unit directory re-import that swaps members, for instance) is picked up when the kept
-/// items expire.
+/// milliseconds. The data's stamp is the CountStamp row, raised by every save that changes what is counted. When
+/// only progress changed since the items were kept, just the deliverables whose progress rows carry a newer
+/// stamp are read again; any other change reads the plan again.
 /// </summary>
 public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ItemsLifetime = TimeSpan.FromMinutes(30);
 
-    /// <summary>History that changes no work item's state.</summary>
-    private static readonly string[] NoEffect =
-        [nameof(ReportSubmission), "User", nameof(IndicatorValue), nameof(Indicator), nameof(TaskComment), nameof(Attachment)];
-
-    private sealed record Stamp(long ChangeId, int DeliverableId, int AssignmentId, int MemberCount);
-    private sealed record KeptItems(Stamp Stamp, List<CountedWorkItem> Items);
+    private sealed record KeptItems(CountStamp Stamp, List<CountedWorkItem> Items);
 
     public async Task<PlanOverview> GetAsync(Plan plan, DateOnly asOf, CancellationToken ct = default)
     {
-        var stamp = await StampAsync(ct);
-        var key = ("plan-overview", plan.Id, asOf, stamp);
+        var stamp = await db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == CountStamp.Row, ct);
+        var key = ("plan-overview", plan.Id, asOf, stamp.Version);
         if (cache.TryGetValue(key, out PlanOverview? kept) && kept is not null) return kept;
         var overview = await PlanOverview.BuildAsync(db, plan, asOf, await ItemsAsync(plan.Id, stamp, ct), ct);
         cache.Set(key, overview, Lifetime);
         return overview;
     }
 
-    private async Task<List<CountedWorkItem>> ItemsAsync(int planId, Stamp stamp, CancellationToken ct)
+    private async Task<List<CountedWorkItem>> ItemsAsync(int planId, CountStamp stamp, CancellationToken ct)
     {
         var key = ("plan-items", planId);
         List<CountedWorkItem> items;
-        if (cache.TryGetValue(key, out KeptItems? kept) && kept is not null && kept.Stamp == stamp) return kept.Items;
-        if (kept is not null && await UpdatedDeliverablesAsync(kept.Stamp, stamp, ct) is { } updated)
+        if (cache.TryGetValue(key, out KeptItems? kept) && kept is not null && kept.Stamp.Version == stamp.Version) return kept.Items;
+        if (kept is not null && kept.Stamp.ItemsVersion == stamp.ItemsVersion && stamp.Version - kept.Stamp.Version <= 5_000)
         {
+            var updated = (await db.Progress.AsNoTracking()
+                .Where(p => p.CountVersion > kept.Stamp.Version && p.CountVersion <= stamp.Version)
+                .Select(p => p.DeliverableId).ToListAsync(ct)).ToHashSet();
             var reread = await CountedWorkItems.LoadAsync(db, planId, updated, ct);
             items = [.. kept.Items.Where(i => !updated.Contains(i.DeliverableId)), .. reread];
         }
@@ -54,20 +49,4 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
         cache.Set(key, new KeptItems(stamp, items), ItemsLifetime);
         return items;
     }
-
-    /// <summary>The deliverables whose status changed since the kept stamp, or null when anything else that counts changed.</summary>
-    private async Task<HashSet<int>?> UpdatedDeliverablesAsync(Stamp kept, Stamp now, CancellationToken ct)
-    {
-        if (kept with { ChangeId = now.ChangeId } != now || now.ChangeId - kept.ChangeId > 5_000) return null;
-        var changes = await db.ChangeRecords.AsNoTracking()
-            .Where(c => c.Id > kept.ChangeId && c.Id <= now.ChangeId && !NoEffect.Contains(c.EntityType))
-            .Select(c => new { c.EntityType, c.EntityId }).ToListAsync(ct);
-        return changes.All(c => c.EntityType == nameof(DeliverableProgress)) ? changes.Select(c => c.EntityId).ToHashSet() : null;
-    }
-
-    private async Task<Stamp> StampAsync(CancellationToken ct) => new(
-        await db.ChangeRecords.MaxAsync(c => (long?)c.Id, ct) ?? 0,
-        await db.Deliverables.MaxAsync(d => (int?)d.Id, ct) ?? 0,
-        await db.TaskAssignments.MaxAsync(a => (int?)a.Id, ct) ?? 0,
-        await db.UnitGroupMembers.CountAsync(ct));
 }

@@ -59,7 +59,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         entry.EnteredByUserId = User.UserId();
         entry.EnteredByName = User.DisplayName();
         entry.EnteredAtUtc = clock.Now.UtcDateTime;
-        db.Record(User.Actor(), entry.EnteredAtUtc, nameof(IndicatorValue), indicator.Id, existing is null ? "IndicatorValueEntered" : "IndicatorValueCorrected",
+        db.Record(User.Actor(), entry.EnteredAtUtc, existing is null ? ChangeKind.IndicatorValueEntered : ChangeKind.IndicatorValueCorrected, indicator.Id,
             $"Chỉ tiêu \"{indicator.Text}\", kỳ {Period.Label}: {ExportTextNumber(value)}{indicator.Unit} (nguồn: {note})",
             before, new { entry.Value, entry.SourceNote, Period = Period.Key }, planId: Plan!.Id);
         await db.SaveChangesAsync();
@@ -81,7 +81,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         var before = indicator.ResponsibleUnitId;
         indicator.ResponsibleUnitId = ResponsibleUnitId;
         var name = Units.FirstOrDefault(u => u.Id == ResponsibleUnitId).Name ?? "(không có)";
-        db.Record(User.Actor(), clock.Now.UtcDateTime, nameof(Indicator), indicator.Id, "ResponsibleUnitAssigned",
+        db.Record(User.Actor(), clock.Now.UtcDateTime, ChangeKind.ResponsibleUnitAssigned, indicator.Id,
             $"Chỉ tiêu \"{indicator.Text}\": đơn vị báo cáo số liệu là {name}", new { ResponsibleUnitId = before }, new { ResponsibleUnitId }, planId: Plan!.Id);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Đã giao chỉ tiêu \"{indicator.Text}\" cho {name}.";

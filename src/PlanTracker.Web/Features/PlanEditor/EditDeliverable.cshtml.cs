@@ -32,7 +32,6 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] DeliverableInput input)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var deliverable = await db.Deliverables.Include(d => d.Task!).ThenInclude(t => t.Section!).ThenInclude(s => s.Plan)
             .FirstOrDefaultAsync(d => d.Id == id);
         if (deliverable is null) return NotFound();
@@ -50,23 +49,12 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
 
         (deliverable.Product, deliverable.Note) = (valid.Product, valid.Note);
         deliverable.ApplyDeadline(parsed);
-        db.Entry(deliverable).Property(d => d.Version).OriginalValue = input.Version;
-        deliverable.Version = input.Version + 1;
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Deliverable, id, EditorActions.Deliverable + EditorActions.Updated,
+        db.Expect(deliverable, input.Version);
+        db.Record(User.Actor(), NowUtc, deliverable, Change.Updated,
             $"Sửa sản phẩm “{deliverable.Product ?? deliverable.Note}” của nhiệm vụ {task.Code}: {changes.Labels}",
-            changes.Before, changes.After, task.Id, task.Section.PlanId);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
+            changes.Before, changes.After, task.Section.PlanId);
+        if (!await TrySaveAsync())
             return await RefuseAsync(id, input, new Problems(), await db.Deliverables.AsNoTracking().FirstAsync(d => d.Id == id));
-        }
-        await transaction.CommitAsync();
         return Done($"Đã lưu sản phẩm của nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.",
             "EditTask", new { id = task.Id });
     }
@@ -75,7 +63,7 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
     {
         if (!problems.Any && saved.Version != input.Version)
         {
-            Conflict = PlanEditor.Conflict.From(await LastChange.AnyOfAsync(db, EditorActions.Deliverable, id),
+            Conflict = PlanEditor.Conflict.From(await LastChange.OfAsync<Deliverable>(db, id),
                 new("Sản phẩm", saved.Product, input.Product),
                 new("Thời gian hoàn thành", saved.DeadlineText, input.DeadlineText),
                 new("Cách hiểu", $"{Display.KindLabel(saved.DeadlineKind)}: {Display.Meaning(saved)}", null),

@@ -30,14 +30,13 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Header = PlanHeaderInput.Of(Plan, await LastChange.StampAsync(db, EditorActions.Plan, id));
+        Header = PlanHeaderInput.Of(Plan);
         NewSection = new SectionInput { Number = (Sections.Select(s => s.Section.Number).DefaultIfEmpty(0).Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return Page();
     }
 
     public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] PlanHeaderInput header)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
 
@@ -45,16 +44,15 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         var input = header.Check(problems);
         if (input is not null && await db.Plans.AnyAsync(p => p.Id != id && p.Number == input.Number && p.Year == input.Year))
             problems.Add($"Đã có kế hoạch số {input.Number} năm {input.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
-        var last = await LastChange.OfAsync(db, EditorActions.Plan, id);
-        if (!problems.Any && (last?.Id ?? 0) != header.Stamp)
+        if (!problems.Any && plan.Version != header.Version)
         {
-            HeaderConflict = Conflict.From(last,
+            HeaderConflict = Conflict.From(await LastChange.OfAsync<Plan>(db, id),
                 new("Số", plan.Number, header.Number), new("Tên", plan.Title, header.Title),
                 new("Năm", plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), header.Year),
                 new("Ngày ban hành", Display.Date(plan.IssuedOn), header.IssuedOn),
                 new("Cơ quan ban hành", plan.Issuer, header.Issuer), new("Người ký", plan.SignedBy, header.SignedBy),
                 new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle));
-            header.Stamp = last?.Id ?? 0; // a second press, after reading both versions, is a deliberate choice
+            header.Version = plan.Version; // a second press, after reading both versions, is a deliberate choice
         }
         if (problems.Any || HeaderConflict is not null || input is null)
         {
@@ -77,18 +75,16 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         var yearChanged = plan.Year != input.Year;
         (plan.Number, plan.Title, plan.Year, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
             (input.Number, input.Title, input.Year, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
-        db.Record(User.Actor(), NowUtc, EditorActions.Plan, plan.Id, EditorActions.Plan + EditorActions.Updated,
-            $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After, planId: plan.Id);
+        db.Expect(plan, header.Version);
+        db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
         return Done($"Đã lưu kế hoạch {plan.Number}." + (reread > 0 ? $" Đã đọc lại {reread} thời hạn theo năm {plan.Year}." : ""),
             null, new { id });
     }
 
     public async Task<IActionResult> OnPostAddSectionAsync(int id, [FromForm(Name = "NewSection")] SectionInput newSection)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var plan = await db.Plans.Include(p => p.Sections).FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
         var problems = new Problems();
@@ -106,27 +102,23 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
             SortOrder = plan.Sections.Select(s => s.SortOrder).DefaultIfEmpty(-1).Max() + 1,
         };
         db.Sections.Add(section);
+        db.Record(User.Actor(), NowUtc, section, Change.Created,
+            $"Thêm lĩnh vực {section.Number}. {section.Title}", after: new { section.Number, section.Title, section.SortOrder });
         await db.SaveChangesAsync();
-        db.Record(User.Actor(), NowUtc, EditorActions.Section, section.Id, EditorActions.Section + EditorActions.Created,
-            $"Thêm lĩnh vực {section.Number}. {section.Title}", after: new { section.Number, section.Title, section.SortOrder }, planId: id);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm lĩnh vực {section.Number}. {section.Title}.", null, new { id });
     }
 
     public async Task<IActionResult> OnPostMoveSectionAsync(int id, int sectionId, bool up)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var sections = await db.Sections.Where(s => s.PlanId == id).ToListAsync();
         var section = sections.FirstOrDefault(s => s.Id == sectionId);
         if (section is null) return NotFound();
         var before = section.SortOrder;
         if (!Ordering.Move(sections, section, up, s => s.SortOrder, s => s.Id, s => !s.IsRetired, (s, i) => s.SortOrder = i))
             return await FailAsync(id, SectionsForm, $"Lĩnh vực {section.Number} đã ở {(up ? "đầu" : "cuối")} danh sách.");
-        db.Record(User.Actor(), NowUtc, EditorActions.Section, section.Id, EditorActions.Section + EditorActions.Moved,
-            $"Chuyển lĩnh vực {section.Number} {(up ? "lên" : "xuống")}", new { SortOrder = before }, new { section.SortOrder }, planId: id);
+        db.Record(User.Actor(), NowUtc, section, Change.Moved,
+            $"Chuyển lĩnh vực {section.Number} {(up ? "lên" : "xuống")}", new { SortOrder = before }, new { section.SortOrder });
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã chuyển lĩnh vực {section.Number} {(up ? "lên" : "xuống")}.", null, new { id });
     }
 
@@ -136,18 +128,15 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
     private async Task<IActionResult> SetRetiredAsync(int id, int sectionId, bool retire)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId && s.PlanId == id);
         if (section is null) return NotFound();
         if (section.IsRetired == retire)
             return await FailAsync(id, SectionsForm, $"Lĩnh vực {section.Number} {(retire ? "đã ngừng" : "đang dùng")} rồi.");
         section.IsRetired = retire;
-        db.Record(User.Actor(), NowUtc, EditorActions.Section, section.Id,
-            EditorActions.Section + (retire ? EditorActions.Retired : EditorActions.Restored),
+        db.Record(User.Actor(), NowUtc, section, retire ? Change.Retired : Change.Restored,
             $"{(retire ? "Ngừng" : "Khôi phục")} lĩnh vực {section.Number}. {section.Title}",
-            new { IsRetired = !retire }, new { IsRetired = retire }, planId: id);
+            new { IsRetired = !retire }, new { IsRetired = retire });
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã {(retire ? "ngừng" : "khôi phục")} lĩnh vực {section.Number}.", null, new { id });
     }
 
@@ -165,10 +154,9 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
             var changes = DeliverableInput.DeadlineChanges(d, parsed);
             if (!changes.Any) continue;
             d.ApplyDeadline(parsed);
-            d.Version++;
             changed++;
-            db.Record(User.Actor(), NowUtc, EditorActions.Deliverable, d.Id, EditorActions.Deliverable + EditorActions.Updated,
-                $"Đọc lại thời hạn “{d.DeadlineText}” theo năm kế hoạch {plan.Year}", changes.Before, changes.After, d.TaskId, plan.Id);
+            db.Record(User.Actor(), NowUtc, d, Change.Updated,
+                $"Đọc lại thời hạn “{d.DeadlineText}” theo năm kế hoạch {plan.Year}", changes.Before, changes.After, plan.Id);
         }
         return changed;
     }
@@ -183,7 +171,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     {
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        Header = PlanHeaderInput.Of(Plan, await LastChange.StampAsync(db, EditorActions.Plan, id));
+        Header = PlanHeaderInput.Of(Plan);
         return Page();
     }
 

@@ -27,7 +27,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
     public async Task<IActionResult> OnGetAsync(int id, int? parent)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Header = SectionInput.Of(Section, await LastChange.StampAsync(db, EditorActions.Section, id));
+        Header = SectionInput.Of(Section);
         NewTask = new TaskInput { ParentTaskId = Tasks.Any(t => t.Id == parent && t.ParentTaskId is null) ? parent : null };
         NewTask.Code = SuggestedCode(NewTask.ParentTaskId);
         return Page();
@@ -35,18 +35,16 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
 
     public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] SectionInput header)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id);
         if (section is null) return NotFound();
         var problems = new Problems();
         var input = await header.CheckAsync(db, section.PlanId, id, problems);
-        var last = await LastChange.OfAsync(db, EditorActions.Section, id);
-        if (!problems.Any && (last?.Id ?? 0) != header.Stamp)
+        if (!problems.Any && section.Version != header.Version)
         {
-            HeaderConflict = Conflict.From(last,
+            HeaderConflict = Conflict.From(await LastChange.OfAsync<Section>(db, id),
                 new("Số thứ tự", section.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), header.Number),
                 new("Tên lĩnh vực", section.Title, header.Title));
-            header.Stamp = last?.Id ?? 0;
+            header.Version = section.Version;
         }
         if (input is not { } valid || HeaderConflict is not null)
         {
@@ -61,16 +59,14 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
             .Add(nameof(Section.Title), "tên", section.Title, valid.Title);
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
         (section.Number, section.Title) = valid;
-        db.Record(User.Actor(), NowUtc, EditorActions.Section, id, EditorActions.Section + EditorActions.Updated,
-            $"Sửa lĩnh vực {section.Number}: {changes.Labels}", changes.Before, changes.After, planId: section.PlanId);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        db.Expect(section, header.Version);
+        db.Record(User.Actor(), NowUtc, section, Change.Updated, $"Sửa lĩnh vực {section.Number}: {changes.Labels}", changes.Before, changes.After);
+        if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
         return Done($"Đã lưu lĩnh vực {section.Number}. {section.Title}.", null, new { id });
     }
 
     public async Task<IActionResult> OnPostAddTaskAsync(int id, [FromForm(Name = "NewTask")] TaskInput newTask)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id);
         if (section is null) return NotFound();
         var tasks = await db.Tasks.Where(t => t.SectionId == id).ToListAsync();
@@ -90,19 +86,15 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
         tasks.Add(task);
         TaskOrder.Renumber(tasks); // a sub-item goes after its parent's last sub-item
         db.Tasks.Add(task);
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        await db.SaveChangesAsync();
-        db.Record(User.Actor(), NowUtc, EditorActions.Task, task.Id, EditorActions.Task + EditorActions.Created,
+        db.Record(User.Actor(), NowUtc, task, Change.Created,
             $"Thêm {(parent is null ? "nhiệm vụ" : $"nội dung con của {parent.Code}:")} {task.Code}",
-            after: new { task.Code, task.Activity, task.Note, ParentCode = parent?.Code }, taskId: task.Id, planId: section.PlanId);
+            after: new { task.Code, task.Activity, task.Note, ParentCode = parent?.Code }, planId: section.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm nhiệm vụ {task.Code}.", null, new { id });
     }
 
     public async Task<IActionResult> OnPostMoveTaskAsync(int id, int taskId, bool up)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id);
         var tasks = await db.Tasks.Where(t => t.SectionId == id).ToListAsync();
         var task = tasks.FirstOrDefault(t => t.Id == taskId);
@@ -110,10 +102,9 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
         var before = task.SortOrder;
         if (!TaskOrder.Move(tasks, task, up))
             return await FailAsync(id, TasksForm, $"Nhiệm vụ {task.Code} đã ở {(up ? "đầu" : "cuối")} {(task.ParentTaskId is null ? "lĩnh vực" : "nhóm nội dung con")}.");
-        db.Record(User.Actor(), NowUtc, EditorActions.Task, task.Id, EditorActions.Task + EditorActions.Moved,
-            $"Chuyển nhiệm vụ {task.Code} {(up ? "lên" : "xuống")}", new { SortOrder = before }, new { task.SortOrder }, task.Id, section.PlanId);
+        db.Record(User.Actor(), NowUtc, task, Change.Moved,
+            $"Chuyển nhiệm vụ {task.Code} {(up ? "lên" : "xuống")}", new { SortOrder = before }, new { task.SortOrder }, section.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã chuyển nhiệm vụ {task.Code} {(up ? "lên" : "xuống")}.", null, new { id });
     }
 
@@ -123,13 +114,11 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
 
     private async Task<IActionResult> SetRetiredAsync(int id, int taskId, bool retire)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId && t.SectionId == id);
         if (task is null) return NotFound();
         if (await TaskEdits.SetRetiredAsync(db, User.Actor(), NowUtc, task, retire) is { } refusal)
             return await FailAsync(id, TasksForm, refusal);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã {(retire ? "ngừng" : "khôi phục")} nhiệm vụ {task.Code}.", null, new { id });
     }
 
@@ -155,7 +144,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
     {
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        Header = SectionInput.Of(Section, await LastChange.StampAsync(db, EditorActions.Section, id));
+        Header = SectionInput.Of(Section);
         return Page();
     }
 

@@ -44,7 +44,6 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
     public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] TaskInput header)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section).FirstOrDefaultAsync(t => t.Id == id);
         if (task is null) return NotFound();
         var problems = new Problems();
@@ -61,23 +60,11 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         var oldCode = task.Code;
         (task.Code, task.Activity, task.Note) = valid;
         // The UPDATE only succeeds if the row still has the version the user saw.
-        db.Entry(task).Property(t => t.Version).OriginalValue = header.Version;
-        task.Version = header.Version + 1;
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Task, id, EditorActions.Task + EditorActions.Updated,
-            $"Sửa nhiệm vụ {oldCode}: {changes.Labels}", changes.Before, changes.After, id, task.Section!.PlanId);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
-            var current = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id);
-            return await RefuseHeaderAsync(id, header, new Problems(), current);
-        }
-        await transaction.CommitAsync();
+        db.Expect(task, header.Version);
+        db.Record(User.Actor(), NowUtc, task, Change.Updated, $"Sửa nhiệm vụ {oldCode}: {changes.Labels}",
+            changes.Before, changes.After, task.Section!.PlanId);
+        if (!await TrySaveAsync())
+            return await RefuseHeaderAsync(id, header, new Problems(), await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id));
         return Done($"Đã lưu nhiệm vụ {task.Code}.", null, new { id });
     }
 
@@ -86,7 +73,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     {
         if (!problems.Any && saved.Version != header.Version)
         {
-            HeaderConflict = Conflict.From(await LastChange.AnyOfAsync(db, EditorActions.Task, id),
+            HeaderConflict = Conflict.From(await LastChange.OfAsync<PlanTask>(db, id),
                 new("Mã", saved.Code, header.Code), new("Nội dung hoạt động", saved.Activity, header.Activity),
                 new("Ghi chú", saved.Note, header.Note), new("Đang dùng", EditorText.YesNo(!saved.IsRetired), EditorText.YesNo(!saved.IsRetired)));
             header.Version = saved.Version;
@@ -100,7 +87,6 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
     public async Task<IActionResult> OnPostAddDeliverableAsync(int id, [FromForm(Name = "NewDeliverable")] DeliverableInput newDeliverable)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section!).ThenInclude(s => s.Plan).FirstOrDefaultAsync(t => t.Id == id);
         if (task is null) return NotFound();
         var problems = new Problems();
@@ -115,30 +101,25 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         var deliverable = new Deliverable { TaskId = id, Product = valid.Product, Note = valid.Note, SortOrder = order + 1 };
         deliverable.ApplyDeadline(DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year));
         db.Deliverables.Add(deliverable);
-        await db.SaveChangesAsync();
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Deliverable, deliverable.Id, EditorActions.Deliverable + EditorActions.Created,
+        db.Record(User.Actor(), NowUtc, deliverable, Change.Created,
             $"Thêm sản phẩm “{deliverable.Product ?? deliverable.Note}” cho nhiệm vụ {task.Code}, thời hạn {deliverable.DeadlineText}",
-            after: Snapshot(deliverable), taskId: id, planId: task.Section.PlanId);
+            after: Snapshot(deliverable), planId: task.Section.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm sản phẩm cho nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.", null, new { id });
     }
 
     public async Task<IActionResult> OnPostMoveDeliverableAsync(int id, int deliverableId, bool up)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section).Include(t => t.Deliverables).FirstOrDefaultAsync(t => t.Id == id);
         var deliverable = task?.Deliverables.FirstOrDefault(d => d.Id == deliverableId);
         if (task is null || deliverable is null) return NotFound();
         var before = deliverable.SortOrder;
         if (!Ordering.Move(task.Deliverables, deliverable, up, d => d.SortOrder, d => d.Id, d => !d.IsRetired, (d, i) => d.SortOrder = i))
             return await FailAsync(id, DeliverablesForm, $"Sản phẩm này đã ở {(up ? "đầu" : "cuối")} danh sách.");
-        db.Record(User.Actor(), NowUtc, EditorActions.Deliverable, deliverable.Id, EditorActions.Deliverable + EditorActions.Moved,
+        db.Record(User.Actor(), NowUtc, deliverable, Change.Moved,
             $"Chuyển sản phẩm “{deliverable.Product ?? deliverable.Note}” của nhiệm vụ {task.Code} {(up ? "lên" : "xuống")}",
-            new { SortOrder = before }, new { deliverable.SortOrder }, id, task.Section!.PlanId);
+            new { SortOrder = before }, new { deliverable.SortOrder }, task.Section!.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done("Đã chuyển sản phẩm.", null, new { id });
     }
 
@@ -148,7 +129,6 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
     private async Task<IActionResult> SetDeliverableRetiredAsync(int id, int deliverableId, bool retire)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section).FirstOrDefaultAsync(t => t.Id == id);
         var deliverable = await db.Deliverables.FirstOrDefaultAsync(d => d.Id == deliverableId && d.TaskId == id);
         if (task is null || deliverable is null) return NotFound();
@@ -156,20 +136,15 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         if (deliverable.IsRetired == retire)
             return await FailAsync(id, DeliverablesForm, $"Sản phẩm “{name}” {(retire ? "đã ngừng" : "đang dùng")} rồi.");
         deliverable.IsRetired = retire;
-        deliverable.Version++;
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Deliverable, deliverable.Id,
-            EditorActions.Deliverable + (retire ? EditorActions.Retired : EditorActions.Restored),
+        db.Record(User.Actor(), NowUtc, deliverable, retire ? Change.Retired : Change.Restored,
             $"{(retire ? "Ngừng" : "Khôi phục")} sản phẩm “{name}” của nhiệm vụ {task.Code}",
-            new { IsRetired = !retire }, new { IsRetired = retire }, id, task.Section!.PlanId);
+            new { IsRetired = !retire }, new { IsRetired = retire }, task.Section!.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã {(retire ? "ngừng" : "khôi phục")} sản phẩm “{name}”.", null, new { id });
     }
 
     public async Task<IActionResult> OnPostAddAssignmentAsync(int id, AssignmentRole role, string? target)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section).Include(t => t.Assignments).FirstOrDefaultAsync(t => t.Id == id);
         if (task is null) return NotFound();
         var (unit, group) = await FindTargetAsync(target);
@@ -191,13 +166,10 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
             SortOrder = task.Assignments.Select(a => a.SortOrder).DefaultIfEmpty(-1).Max() + 1,
         };
         task.Assignments.Add(assignment);
-        await db.SaveChangesAsync();
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Assignment, assignment.Id, EditorActions.Assignment + EditorActions.Created,
+        db.Record(User.Actor(), NowUtc, assignment, Change.Created,
             $"Giao {assignment.PrintedName} làm đơn vị {Display.RoleLabel(role).ToLowerInvariant()} nhiệm vụ {task.Code}",
-            after: new { assignment.Role, assignment.PrintedName, assignment.UnitId, assignment.UnitGroupId }, taskId: id, planId: task.Section!.PlanId);
+            after: new { assignment.Role, assignment.PrintedName, assignment.UnitId, assignment.UnitGroupId }, planId: task.Section!.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm {assignment.PrintedName} ({Display.RoleLabel(role).ToLowerInvariant()}).", null, new { id });
     }
 
@@ -207,7 +179,6 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
     private async Task<IActionResult> SetAssignmentRetiredAsync(int id, int assignmentId, bool retire)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var task = await db.Tasks.Include(t => t.Section).Include(t => t.Assignments).FirstOrDefaultAsync(t => t.Id == id);
         var assignment = task?.Assignments.FirstOrDefault(a => a.Id == assignmentId);
         if (task is null || assignment is null) return NotFound();
@@ -221,13 +192,10 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         if (refusal is not null) return await FailAsync(id, AssignmentsForm, refusal);
 
         assignment.IsRetired = retire;
-        await TaskEdits.RefreshSearchTextAsync(db, task);
-        db.Record(User.Actor(), NowUtc, EditorActions.Assignment, assignment.Id,
-            EditorActions.Assignment + (retire ? EditorActions.Retired : EditorActions.Restored),
+        db.Record(User.Actor(), NowUtc, assignment, retire ? Change.Retired : Change.Restored,
             $"{(retire ? "Thôi giao" : "Giao lại")} {assignment.PrintedName} làm đơn vị {role} nhiệm vụ {task.Code}",
-            new { IsRetired = !retire }, new { IsRetired = retire }, id, task.Section!.PlanId);
+            new { IsRetired = !retire }, new { IsRetired = retire }, task.Section!.PlanId);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã {(retire ? "thôi giao" : "giao lại")} {assignment.PrintedName} ({role}).", null, new { id });
     }
 

@@ -36,7 +36,6 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
         var problems = new Problems();
         var header = newPlan.Check(problems);
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
         if (header is not null && await db.Plans.AnyAsync(p => p.Number == header.Number && p.Year == header.Year))
             problems.Add($"Đã có kế hoạch số {header.Number} năm {header.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
         var source = copy != PlanCopier.CopyScope.Nothing && copyFrom is { } sourceId ? await PlanCopier.LoadSourceAsync(db, sourceId) : null;
@@ -50,7 +49,6 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
         }
 
         var plan = await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, header, source, copy);
-        await transaction.CommitAsync();
         return Done($"Đã tạo kế hoạch {plan.Number} năm {plan.Year}.", "EditPlan", new { id = plan.Id });
     }
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Features.PlanEditor;
@@ -34,20 +33,19 @@ public static class PlanCopier
         await db.SaveChangesAsync(); // the history below needs the new ids
 
         var from = source is null || scope == CopyScope.Nothing ? null : $"{source.Number} ({source.Year})";
-        db.Record(actor, nowUtc, EditorActions.Plan, plan.Id, EditorActions.Plan + EditorActions.Created,
+        db.Record(actor, nowUtc, plan, Change.Created,
             $"Tạo kế hoạch {plan.Number} năm {plan.Year}" + (from is null ? "" : $", sao chép từ kế hoạch {from}: "
                 + $"{plan.Sections.Count} lĩnh vực, {copies.Count} nhiệm vụ và nội dung con"),
             after: new { header.Number, header.Title, header.Year, header.IssuedOn, header.Issuer, header.SignedBy, header.SignerTitle,
-                CopiedFromPlanId = from is null ? null : (int?)source!.Id, Copied = scope.ToString() },
-            planId: plan.Id);
+                CopiedFromPlanId = from is null ? null : (int?)source!.Id, Copied = scope.ToString() });
         foreach (var section in plan.Sections)
-            db.Record(actor, nowUtc, EditorActions.Section, section.Id, EditorActions.Section + EditorActions.Created,
+            db.Record(actor, nowUtc, section, Change.Created,
                 $"Lĩnh vực {section.Number}. {section.Title}" + (from is null ? "" : $" (sao chép từ kế hoạch {from})"),
-                after: new { section.Number, section.Title, section.SortOrder }, planId: plan.Id);
+                after: new { section.Number, section.Title, section.SortOrder });
         foreach (var (copy, original) in copies)
-            db.Record(actor, nowUtc, EditorActions.Task, copy.Id, EditorActions.Task + EditorActions.Created,
+            db.Record(actor, nowUtc, copy, Change.Created,
                 $"Sao chép nhiệm vụ {original.Code} từ kế hoạch {from}",
-                after: TaskSnapshot(copy), taskId: copy.Id, planId: plan.Id);
+                after: TaskSnapshot(copy), planId: plan.Id);
         await db.SaveChangesAsync();
         return plan;
     }
@@ -98,7 +96,6 @@ public static class PlanCopier
                 Role = a.Role, PrintedName = a.PrintedName, UnitId = a.UnitId, UnitGroupId = a.UnitGroupId,
                 IsInferred = a.IsInferred, SortOrder = copy.Assignments.Count,
             });
-        copy.SearchText = PlanImporter.SearchTextOf(copy);
         return copy;
     }
 

@@ -13,10 +13,10 @@ public sealed class PlanHeaderInput
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }
     public string? SignerTitle { get; set; }
-    /// <summary>The id of the header's last recorded edit when the form was opened.</summary>
-    public long Stamp { get; set; }
+    /// <summary>The plan's Version when the form was opened.</summary>
+    public int Version { get; set; }
 
-    public static PlanHeaderInput Of(Core.Plans.Plan plan, long stamp) => new()
+    public static PlanHeaderInput Of(Core.Plans.Plan plan) => new()
     {
         Number = plan.Number,
         Title = plan.Title,
@@ -25,7 +25,7 @@ public sealed class PlanHeaderInput
         Issuer = plan.Issuer,
         SignedBy = plan.SignedBy,
         SignerTitle = plan.SignerTitle,
-        Stamp = stamp,
+        Version = plan.Version,
     };
 
     public PlanHeader? Check(Problems problems)

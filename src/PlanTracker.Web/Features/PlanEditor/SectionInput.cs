@@ -8,13 +8,14 @@ public sealed class SectionInput
 {
     public string? Number { get; set; }
     public string? Title { get; set; }
-    public long Stamp { get; set; }
+    /// <summary>The section's Version when the form was opened.</summary>
+    public int Version { get; set; }
 
-    public static SectionInput Of(Section section, long stamp) => new()
+    public static SectionInput Of(Section section) => new()
     {
         Number = section.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Title = section.Title,
-        Stamp = stamp,
+        Version = section.Version,
     };
 
     /// <summary>Checks the fields, and that no other section of the plan (retired ones too) has the number.</summary>

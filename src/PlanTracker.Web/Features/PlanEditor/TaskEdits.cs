@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Features.PlanEditor;
@@ -9,26 +8,6 @@ namespace PlanTracker.Web.Features.PlanEditor;
 /// <summary>What the section page and the task page both do to a task.</summary>
 public static class TaskEdits
 {
-    /// <summary>
-    /// Refreshes the search text from the task's active deliverables and assignments, which are loaded
-    /// here if they are not yet. Derived data: it does not raise the task's Version.
-    /// </summary>
-    public static async Task RefreshSearchTextAsync(PlanTrackerDbContext db, PlanTask task)
-    {
-        var entry = db.Entry(task);
-        if (entry.State != Microsoft.EntityFrameworkCore.EntityState.Added)
-        {
-            await entry.Collection(t => t.Deliverables).LoadAsync();
-            await entry.Collection(t => t.Assignments).LoadAsync();
-        }
-        task.SearchText = PlanImporter.SearchTextOf(new PlanTask
-        {
-            Code = task.Code, Activity = task.Activity, Note = task.Note,
-            Deliverables = [.. task.Deliverables.Where(d => !d.IsRetired)],
-            Assignments = [.. task.Assignments.Where(a => !a.IsRetired)],
-        });
-    }
-
     /// <summary>Retires or restores a task; null when done, else the reason it cannot be.</summary>
     public static async Task<string?> SetRetiredAsync(PlanTrackerDbContext db, Actor actor, DateTime nowUtc, PlanTask task, bool retire)
     {
@@ -43,10 +22,9 @@ public static class TaskEdits
             return $"Nhiệm vụ cha của {task.Code} đã ngừng; hãy khôi phục nhiệm vụ cha trước.";
 
         task.IsRetired = retire;
-        task.Version++;
         var planId = await db.Sections.Where(s => s.Id == task.SectionId).Select(s => s.PlanId).SingleAsync();
-        db.Record(actor, nowUtc, EditorActions.Task, task.Id, EditorActions.Task + (retire ? EditorActions.Retired : EditorActions.Restored),
-            $"{(retire ? "Ngừng" : "Khôi phục")} nhiệm vụ {task.Code}", new { IsRetired = !retire }, new { IsRetired = retire }, task.Id, planId);
+        db.Record(actor, nowUtc, task, retire ? Change.Retired : Change.Restored,
+            $"{(retire ? "Ngừng" : "Khôi phục")} nhiệm vụ {task.Code}", new { IsRetired = !retire }, new { IsRetired = retire }, planId);
         return null;
     }
 }

@@ -72,7 +72,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
             && a.UnitId == Unit && a.Period == Period && !a.IsRemoved);
         if (attachment is null) return NotFound();
         attachment.IsRemoved = true;
-        db.Record(User.Actor(), clock.Now.UtcDateTime, nameof(Attachment), attachment.Id, "AttachmentRemoved",
+        db.Record(User.Actor(), clock.Now.UtcDateTime, ChangeKind.AttachmentRemoved, attachment.Id,
             $"{UnitName}: gỡ tệp \"{attachment.FileName}\" khỏi {DescribeItem()}", taskId: Deliverable.TaskId);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Đã gỡ tệp \"{attachment.FileName}\" (tệp vẫn được lưu trong lịch sử).";
@@ -139,9 +139,9 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
     {
         var now = clock.Now.UtcDateTime;
         var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
-        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit }).Entity;
+        // A new row starts at 1: a form opened before it existed carries 0 and is refused.
+        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, Version = 1 }).Entity;
         Input.ApplyTo(record);
-        record.Version++;
         record.UpdatedAtUtc = now;
         record.UpdatedByUserId = User.UserId();
         record.UpdatedByName = User.DisplayName();
@@ -160,7 +160,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         }
 
         var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => Path.GetFileName(f.FileName)))}";
-        db.Record(User.Actor(), now, nameof(DeliverableProgress), Deliverable.Id, "ProgressUpdated",
+        db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
             $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
             before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
         try

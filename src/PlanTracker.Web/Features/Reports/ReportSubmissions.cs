@@ -57,8 +57,8 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
             };
             db.Add(submission);
             await db.SaveChangesAsync(ct);
-            db.Record(actor, now, nameof(ReportSubmission), submission.Id, "ReportRecorded",
-                $"Ghi nhận {report.Name} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
+            db.Record(actor, now, ChangeKind.ReportRecorded, submission.Id,
+                $"Ghi nhận {report.Label} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
                 after: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.DocumentDate, submission.SubmittedOn, submission.FileName },
                 planId: plan.Id);
             await db.SaveChangesAsync(ct);
@@ -81,7 +81,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
         submission.RemovedByUserId = actor.UserId;
         submission.RemovedByName = actor.Name;
         var unitName = await db.Units.Where(u => u.Id == submission.UnitId).Select(u => u.Name).FirstAsync(ct);
-        db.Record(actor, now, nameof(ReportSubmission), submission.Id, "ReportRemoved",
+        db.Record(actor, now, ChangeKind.ReportRemoved, submission.Id,
             $"Gỡ ghi nhận báo cáo {submission.PeriodKey} của {unitName} (văn bản số {submission.DocumentNumber})",
             before: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.SubmittedOn }, planId: submission.PlanId);
         await db.SaveChangesAsync(ct);

@@ -52,7 +52,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             AuthorUserId = User.UserId(), AuthorName = User.DisplayName(),
         };
         db.Comments.Add(comment);
-        db.Record(User.Actor(), comment.CreatedAtUtc, nameof(TaskComment), id, "CommentAdded",
+        db.Record(User.Actor(), comment.CreatedAtUtc, ChangeKind.CommentAdded, id,
             $"Ý kiến: {(comment.Text.Length > 120 ? comment.Text[..120] + "…" : comment.Text)}",
             after: new { comment.Text }, taskId: id, planId: Task.Section!.PlanId);
         await db.SaveChangesAsync();

@@ -24,7 +24,7 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
         public string? Note { get; set; }
         public string? Aliases { get; set; }
         public List<int> Members { get; set; } = [];
-        public long Stamp { get; set; }
+        public int Version { get; set; }
     }
 
     public UnitGroup Group { get; private set; } = null!;
@@ -40,14 +40,13 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
             Name = Group.Name, Description = Group.Description, Note = Group.Note,
             Aliases = DirectoryInput.AliasLines(Group.Aliases, Group.Name),
             Members = [.. Group.Members.Select(m => m.UnitId)],
-            Stamp = await LastChange.StampAsync(db, EditorActions.UnitGroup, id),
+            Version = Group.Version,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] GroupInput input)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var group = await db.UnitGroups.AsSplitQuery().Include(g => g.Aliases).Include(g => g.Members).ThenInclude(m => m.Unit)
             .FirstOrDefaultAsync(g => g.Id == id);
         if (group is null) return NotFound();
@@ -63,14 +62,13 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
         if (members.Count != input.Members.Distinct().Count()) problems.Add("Có đơn vị được chọn không còn trong danh bạ; tải lại trang rồi chọn lại.");
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, null, id, problems);
 
-        var last = await LastChange.OfAsync(db, EditorActions.UnitGroup, id);
-        if (!problems.Any && (last?.Id ?? 0) != input.Stamp)
+        if (!problems.Any && group.Version != input.Version)
         {
-            Conflict = PlanEditor.Conflict.From(last,
+            Conflict = PlanEditor.Conflict.From(await LastChange.OfAsync<UnitGroup>(db, id),
                 new("Tên", group.Name, input.Name), new("Mô tả", group.Description, input.Description), new("Ghi chú", group.Note, input.Note),
                 new("Cách ghi khác", DirectoryInput.AliasLines(group.Aliases, group.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")),
                 new("Đơn vị thuộc nhóm", MemberNames(group.Members.Select(m => m.Unit!)), MemberNames(members)));
-            input.Stamp = last?.Id ?? 0;
+            input.Version = group.Version;
         }
         if (problems.Any || Conflict is not null)
         {
@@ -96,10 +94,9 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         (group.Name, group.Description, group.Note) = (name!, description, note);
-        db.Record(User.Actor(), NowUtc, EditorActions.UnitGroup, id, EditorActions.UnitGroup + EditorActions.Updated,
-            $"Sửa nhóm đơn vị {group.Name}: {changes.Labels}", changes.Before, changes.After);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        db.Expect(group, input.Version);
+        db.Record(User.Actor(), NowUtc, group, Change.Updated, $"Sửa nhóm đơn vị {group.Name}: {changes.Labels}", changes.Before, changes.After);
+        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
         return Done($"Đã lưu nhóm {group.Name} ({group.Members.Count} đơn vị).", null, new { id });
     }
 

@@ -25,7 +25,7 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         public string? Emails { get; set; }
         /// <summary>One alias per line; the name itself is always an alias too.</summary>
         public string? Aliases { get; set; }
-        public long Stamp { get; set; }
+        public int Version { get; set; }
     }
 
     public Unit Unit { get; private set; } = null!;
@@ -36,13 +36,12 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Input = InputOf(Unit, await LastChange.StampAsync(db, EditorActions.Unit, id));
+        Input = InputOf(Unit);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] UnitInput input)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var unit = await db.Units.Include(u => u.Aliases).FirstOrDefaultAsync(u => u.Id == id);
         if (unit is null) return NotFound();
 
@@ -56,14 +55,13 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         aliases = [.. aliases.DistinctBy(VietnameseText.NameKey)];
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, id, null, problems);
 
-        var last = await LastChange.OfAsync(db, EditorActions.Unit, id);
-        if (!problems.Any && (last?.Id ?? 0) != input.Stamp)
+        if (!problems.Any && unit.Version != input.Version)
         {
-            Conflict = PlanEditor.Conflict.From(last,
+            Conflict = PlanEditor.Conflict.From(await LastChange.OfAsync<Unit>(db, id),
                 new("Tên", unit.Name, input.Name), new("Loại", DirectoryInput.KindLabel(unit.Kind), Enum.TryParse<UnitKind>(input.Kind, out var k) ? DirectoryInput.KindLabel(k) : input.Kind),
                 new("Thư điện tử", unit.Emails, DirectoryInput.JoinEmails(emails)),
                 new("Cách ghi khác", DirectoryInput.AliasLines(unit.Aliases, unit.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")));
-            input.Stamp = last?.Id ?? 0;
+            input.Version = unit.Version;
         }
         if (problems.Any || Conflict is not null)
         {
@@ -83,17 +81,16 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         (unit.Name, unit.Kind, unit.Emails) = (name!, kind, DirectoryInput.JoinEmails(emails));
-        db.Record(User.Actor(), NowUtc, EditorActions.Unit, id, EditorActions.Unit + EditorActions.Updated,
-            $"Sửa đơn vị {unit.Name}: {changes.Labels}", changes.Before, changes.After);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        db.Expect(unit, input.Version);
+        db.Record(User.Actor(), NowUtc, unit, Change.Updated, $"Sửa đơn vị {unit.Name}: {changes.Labels}", changes.Before, changes.After);
+        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
         return Done($"Đã lưu đơn vị {unit.Name}.", null, new { id });
     }
 
-    private static UnitInput InputOf(Unit unit, long stamp) => new()
+    private static UnitInput InputOf(Unit unit) => new()
     {
         Name = unit.Name, Kind = unit.Kind.ToString(), Emails = DirectoryInput.EmailLines(unit.Emails),
-        Aliases = DirectoryInput.AliasLines(unit.Aliases, unit.Name), Stamp = stamp,
+        Aliases = DirectoryInput.AliasLines(unit.Aliases, unit.Name), Version = unit.Version,
     };
 
     private async Task<bool> LoadAsync(int id)

@@ -33,7 +33,6 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
 
     public async Task<IActionResult> OnPostAddUnitAsync([FromForm(Name = "NewUnit")] NewEntry newUnit)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var problems = new Problems();
         var code = DirectoryInput.Code(newUnit.Code, problems, "mã đơn vị");
         var name = problems.Required(newUnit.Name, 300, "tên đơn vị");
@@ -50,17 +49,14 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
 
         var unit = new Unit { Code = code!, Name = name!, Kind = kind, Aliases = [DirectoryInput.AliasOf(name!)] };
         db.Units.Add(unit);
-        await db.SaveChangesAsync();
-        db.Record(User.Actor(), NowUtc, EditorActions.Unit, unit.Id, EditorActions.Unit + EditorActions.Created,
+        db.Record(User.Actor(), NowUtc, unit, Change.Created,
             $"Thêm đơn vị {unit.Name} ({unit.Code})", after: new { unit.Code, unit.Name, unit.Kind });
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm đơn vị {unit.Name}. Nhập địa chỉ thư điện tử và các cách ghi khác của đơn vị.", "EditUnit", new { id = unit.Id });
     }
 
     public async Task<IActionResult> OnPostAddGroupAsync([FromForm(Name = "NewGroup")] NewEntry newGroup)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var problems = new Problems();
         var code = DirectoryInput.Code(newGroup.Code, problems, "mã nhóm");
         var name = problems.Required(newGroup.Name, 300, "tên nhóm");
@@ -76,11 +72,9 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
 
         var group = new UnitGroup { Code = code!, Name = name!, Aliases = [DirectoryInput.AliasOf(name!)] };
         db.UnitGroups.Add(group);
-        await db.SaveChangesAsync();
-        db.Record(User.Actor(), NowUtc, EditorActions.UnitGroup, group.Id, EditorActions.UnitGroup + EditorActions.Created,
+        db.Record(User.Actor(), NowUtc, group, Change.Created,
             $"Thêm nhóm đơn vị {group.Name} ({group.Code})", after: new { group.Code, group.Name });
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return Done($"Đã thêm nhóm {group.Name}. Chọn các đơn vị thuộc nhóm.", "EditGroup", new { id = group.Id });
     }
 

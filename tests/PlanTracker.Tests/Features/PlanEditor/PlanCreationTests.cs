@@ -120,11 +120,11 @@ public class PlanCreationTests(PlanCreationTests.Host host) : IClassFixture<Plan
         await using var db = host.NewDbContext();
         var plan = await db.Plans.SingleAsync(p => p.Number == "9/KH-UBND");
         var url = $"/admin/plans/{plan.Id}";
-        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
+        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Version");
 
         var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9/KH-UBND"), ("Header.Title", plan.Title),
             ("Header.Year", "2023"), ("Header.IssuedOn", "27/12/2022"), ("Header.Issuer", plan.Issuer!), ("Header.SignedBy", "Người ký khác"),
-            ("Header.SignerTitle", plan.SignerTitle!), ("Header.Stamp", stamp));
+            ("Header.SignerTitle", plan.SignerTitle!), ("Header.Version", stamp));
 
         Assert.Contains("Đã lưu kế hoạch 9/KH-UBND.", html);
         await using var after = host.NewDbContext();
@@ -147,9 +147,9 @@ public class PlanCreationTests(PlanCreationTests.Host host) : IClassFixture<Plan
         await using var db = host.NewDbContext();
         var plan = await db.Plans.SingleAsync(p => p.Number == "11/KH-UBND");
         var url = $"/admin/plans/{plan.Id}";
-        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
+        var stamp = PageText.InputValue(await admin.GetStringAsync(url), "Header.Version");
         (string, string)[] Edit(string title) =>
-            [("Header.Number", "11/KH-UBND"), ("Header.Title", title), ("Header.Year", "2024"), ("Header.Stamp", stamp)];
+            [("Header.Number", "11/KH-UBND"), ("Header.Title", title), ("Header.Year", "2024"), ("Header.Version", stamp)];
 
         await admin.SubmitAsync(url, "Header", Edit("Tên do người thứ nhất sửa"));
         var (response, html) = await admin.SubmitAsync(url, "Header", Edit("Tên do người thứ hai sửa"));

@@ -61,7 +61,7 @@ public class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<
         var section = await db.Sections.SingleAsync(s => s.PlanId == planId && s.Number == 7);
         var url = $"/admin/plans/sections/{section.Id}";
 
-        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9"), ("Header.Title", "Chỉ đạo, điều hành"), ("Header.Stamp", await StampAsync(admin, url)));
+        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "9"), ("Header.Title", "Chỉ đạo, điều hành"), ("Header.Version", await VersionAsync(admin, url)));
 
         Assert.Contains("Đã lưu lĩnh vực 9. Chỉ đạo, điều hành.", html);
         var record = (await host.HistoryAsync("Section", section.Id)).Single(c => c.Action == "SectionUpdated");
@@ -80,7 +80,7 @@ public class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<
         var section = await db.Sections.SingleAsync(s => s.PlanId == planId && s.Number == 7);
         var url = $"/admin/plans/sections/{section.Id}";
 
-        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "6"), ("Header.Title", section.Title), ("Header.Stamp", await StampAsync(admin, url)));
+        var (_, html) = await admin.SubmitAsync(url, "Header", ("Header.Number", "6"), ("Header.Title", section.Title), ("Header.Version", await VersionAsync(admin, url)));
 
         Assert.Contains("Kế hoạch đã có lĩnh vực số 6", EditorTesting.Decoded(html));
         await using var after = host.NewDbContext();
@@ -127,6 +127,6 @@ public class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<
         Assert.Equal(["SectionRetired", "SectionRestored"], (await host.HistoryAsync("Section", section.Id)).Select(c => c.Action).Where(a => a != "SectionCreated"));
     }
 
-    private static async Task<string> StampAsync(HttpClient admin, string url) =>
-        PageText.InputValue(await admin.GetStringAsync(url), "Header.Stamp");
+    private static async Task<string> VersionAsync(HttpClient admin, string url) =>
+        PageText.InputValue(await admin.GetStringAsync(url), "Header.Version");
 }

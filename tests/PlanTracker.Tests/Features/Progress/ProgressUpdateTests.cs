@@ -99,7 +99,7 @@ public class ProgressUpdateTests(ProgressUpdateTests.Host host) : IClassFixture<
     public async Task History_records_cannot_be_changed_or_deleted()
     {
         await using var db = host.NewDbContext();
-        db.Record(Actor.System, DateTime.UtcNow, "Test", 1, "Test", "kiểm thử");
+        db.Record(Actor.System, DateTime.UtcNow, ChangeKind.CommentAdded, 1, "kiểm thử");
         await db.SaveChangesAsync();
         var record = await db.ChangeRecords.OrderByDescending(c => c.Id).FirstAsync();
 

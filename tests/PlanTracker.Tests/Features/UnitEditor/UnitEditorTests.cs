@@ -11,8 +11,8 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
 {
     public sealed class Host : PlanTrackerFactory;
 
-    private static async Task<string> StampAsync(HttpClient admin, string url) =>
-        PageText.InputValue(await admin.GetStringAsync(url), "Input.Stamp");
+    private static async Task<string> VersionAsync(HttpClient admin, string url) =>
+        PageText.InputValue(await admin.GetStringAsync(url), "Input.Version");
 
     private async Task<Unit> UnitAsync(string code)
     {
@@ -31,7 +31,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
     private static (string, string)[] UnitForm(Unit unit, string stamp, string? emails = null, string? aliases = null, string? name = null) =>
     [
         ("Input.Name", name ?? unit.Name), ("Input.Kind", unit.Kind.ToString()), ("Input.Emails", emails ?? unit.Emails.Replace("; ", "\n")),
-        ("Input.Aliases", aliases ?? string.Join("\n", unit.Aliases.Select(a => a.Alias).Where(a => a != unit.Name))), ("Input.Stamp", stamp),
+        ("Input.Aliases", aliases ?? string.Join("\n", unit.Aliases.Select(a => a.Alias).Where(a => a != unit.Name))), ("Input.Version", stamp),
     ];
 
     private async Task<List<EditorRequest>> RequestsAsync()
@@ -47,7 +47,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
             new($"/admin/units/{snv.Id}"),
             new($"/admin/units/{snv.Id}", null, [.. UnitForm(snv, "0", emails: "khac@cantho.example")]),
             new($"/admin/units/groups/{group.Id}"),
-            new($"/admin/units/groups/{group.Id}", null, ("Input.Name", "Đổi tên"), ("Input.Members", $"{snv.Id}"), ("Input.Stamp", "0")),
+            new($"/admin/units/groups/{group.Id}", null, ("Input.Name", "Đổi tên"), ("Input.Members", $"{snv.Id}"), ("Input.Version", "0")),
         ];
     }
 
@@ -81,7 +81,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var admin = await host.AdminAsync();
         var url = $"/admin/units/{unit.Id}";
 
-        var (_, html) = await admin.SubmitAsync(url, null, UnitForm(unit, await StampAsync(admin, url), emails: "vanthu@soa.cantho.example\n cchc@soa.cantho.example ; VANTHU@soa.cantho.example"));
+        var (_, html) = await admin.SubmitAsync(url, null, UnitForm(unit, await VersionAsync(admin, url), emails: "vanthu@soa.cantho.example\n cchc@soa.cantho.example ; VANTHU@soa.cantho.example"));
 
         Assert.Contains("Đã lưu đơn vị Sở Thử A.", html);
         Assert.Equal("vanthu@soa.cantho.example; cchc@soa.cantho.example", (await UnitAsync("SO_A")).Emails);
@@ -101,7 +101,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var snv = await UnitAsync("SNV");
         var admin = await host.AdminAsync();
         var url = $"/admin/units/{snv.Id}";
-        var stamp = await StampAsync(admin, url);
+        var stamp = await VersionAsync(admin, url);
         var before = await host.FingerprintAsync();
 
         var (response, html) = await admin.SubmitAsync(url, null, UnitForm(snv, stamp, emails: $"snv@cantho.example\n{bad}"));
@@ -119,7 +119,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var url = $"/admin/units/{unit.Id}";
         var before = await host.FingerprintAsync();
 
-        var (_, html) = await admin.SubmitAsync(url, null, UnitForm(unit, await StampAsync(admin, url), aliases: "Sở B\nsở  tư pháp"));
+        var (_, html) = await admin.SubmitAsync(url, null, UnitForm(unit, await VersionAsync(admin, url), aliases: "Sở B\nsở  tư pháp"));
 
         Assert.Contains("Cách ghi “sở tư pháp” đã thuộc đơn vị “Sở Tư pháp”", WebUtility.HtmlDecode(html));
         Assert.Equal(before, await host.FingerprintAsync());
@@ -131,9 +131,9 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var unit = await NewUnitAsync("SO_C", "Sở Thử C");
         var admin = await host.AdminAsync();
         var url = $"/admin/units/{unit.Id}";
-        await admin.SubmitAsync(url, null, UnitForm(unit, await StampAsync(admin, url), aliases: "Sở C\nSở C TP"));
+        await admin.SubmitAsync(url, null, UnitForm(unit, await VersionAsync(admin, url), aliases: "Sở C\nSở C TP"));
 
-        await admin.SubmitAsync(url, null, UnitForm(await UnitAsync("SO_C"), await StampAsync(admin, url), aliases: "Sở C", name: "Sở Thử C mới"));
+        await admin.SubmitAsync(url, null, UnitForm(await UnitAsync("SO_C"), await VersionAsync(admin, url), aliases: "Sở C", name: "Sở Thử C mới"));
 
         var saved = await UnitAsync("SO_C");
         Assert.Equal("Sở Thử C mới", saved.Name);
@@ -149,7 +149,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var unit = await NewUnitAsync("SO_D", "Sở Thử D");
         var admin = await host.AdminAsync();
         var url = $"/admin/units/{unit.Id}";
-        var stamp = await StampAsync(admin, url);
+        var stamp = await VersionAsync(admin, url);
 
         await admin.SubmitAsync(url, null, UnitForm(unit, stamp, emails: "mot@sod.cantho.example"));
         var (response, html) = await admin.SubmitAsync(url, null, UnitForm(unit, stamp, emails: "hai@sod.cantho.example"));
@@ -182,7 +182,7 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var url = $"/admin/units/groups/{group.Id}";
 
         var (_, html) = await admin.SubmitAsync(url, null, ("Input.Name", "Các sở thử nghiệm"), ("Input.Description", "Hai sở <b>thử</b>"),
-            ("Input.Aliases", "Sở thử nghiệm"), ("Input.Members", $"{snv}"), ("Input.Members", $"{stp}"), ("Input.Stamp", await StampAsync(admin, url)));
+            ("Input.Aliases", "Sở thử nghiệm"), ("Input.Members", $"{snv}"), ("Input.Members", $"{stp}"), ("Input.Version", await VersionAsync(admin, url)));
 
         Assert.Contains("Đã lưu nhóm Các sở thử nghiệm (2 đơn vị).", html);
         Assert.Contains("Hai sở &lt;b&gt;thử&lt;/b&gt;", html);
@@ -206,9 +206,9 @@ public class UnitEditorTests(UnitEditorTests.Host host) : IClassFixture<UnitEdit
         var group = await db.UnitGroups.SingleAsync(g => g.Code == "NHOM_BOT");
         var (snv, stp) = (await host.UnitIdAsync("SNV"), await host.UnitIdAsync("STP"));
         var url = $"/admin/units/groups/{group.Id}";
-        await admin.SubmitAsync(url, null, ("Input.Name", group.Name), ("Input.Members", $"{snv}"), ("Input.Members", $"{stp}"), ("Input.Stamp", await StampAsync(admin, url)));
+        await admin.SubmitAsync(url, null, ("Input.Name", group.Name), ("Input.Members", $"{snv}"), ("Input.Members", $"{stp}"), ("Input.Version", await VersionAsync(admin, url)));
 
-        await admin.SubmitAsync(url, null, ("Input.Name", group.Name), ("Input.Members", $"{stp}"), ("Input.Stamp", await StampAsync(admin, url)));
+        await admin.SubmitAsync(url, null, ("Input.Name", group.Name), ("Input.Members", $"{stp}"), ("Input.Version", await VersionAsync(admin, url)));
 
         await using var after = host.NewDbContext();
         Assert.Equal([stp], await after.UnitGroupMembers.Where(m => m.UnitGroupId == group.Id).Select(m => m.UnitId).ToListAsync());

@@ -1,0 +1,26 @@
+namespace PlanTracker.Core.History;
+
+/// <summary>
+/// The history records written outside the item editors: what they are about and what happened, named as
+/// they have been stored from the start (the editors' records are named by ChangeLog from the item's type).
+/// </summary>
+public sealed record ChangeKind(string EntityType, string Action)
+{
+    /// <summary>Entity id: the deliverable.</summary>
+    public static readonly ChangeKind ProgressUpdated = new("DeliverableProgress", "ProgressUpdated");
+    public static readonly ChangeKind AttachmentRemoved = new("Attachment", "AttachmentRemoved");
+    /// <summary>Entity id: the task.</summary>
+    public static readonly ChangeKind CommentAdded = new("TaskComment", "CommentAdded");
+    public static readonly ChangeKind ReportRecorded = new("ReportSubmission", "ReportRecorded");
+    public static readonly ChangeKind ReportRemoved = new("ReportSubmission", "ReportRemoved");
+    /// <summary>Entity id: the indicator.</summary>
+    public static readonly ChangeKind IndicatorValueEntered = new("IndicatorValue", "IndicatorValueEntered");
+    /// <summary>Entity id: the indicator.</summary>
+    public static readonly ChangeKind IndicatorValueCorrected = new("IndicatorValue", "IndicatorValueCorrected");
+    public static readonly ChangeKind ResponsibleUnitAssigned = new("Indicator", "ResponsibleUnitAssigned");
+    /// <summary>Accounts have text ids, so their records carry entity id 0 and name the account in the summary.</summary>
+    public static readonly ChangeKind UserCreated = new("User", "UserCreated");
+    public static readonly ChangeKind UserDisabled = new("User", "UserDisabled");
+    public static readonly ChangeKind UserEnabled = new("User", "UserEnabled");
+    public static readonly ChangeKind PasswordReset = new("User", "PasswordReset");
+}
