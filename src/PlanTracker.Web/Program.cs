@@ -12,7 +12,6 @@ if (command is not null)
     return await command.RunAsync(app.Services);
 
 app.UsePlanTracker();
-await app.RunAsync();
-return 0;
+return await app.RunUntilStoppedAsync();
 
 public partial class Program;
