@@ -165,8 +165,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// One read of the migrations history when the schema is up to date; Migrate (which takes EF Core's migration
-    /// lock and writes) only when a migration is pending. Never cancelled: EF Core applies each migration in its
-    /// own transaction, and a stop request waits for the few seconds a migration takes.
+    /// lock and writes) only when a migration is pending. Never cancelled: a migration cut short is what a stop
+    /// must not leave behind, and a stop request can wait the few seconds a migration takes.
     /// </summary>
     private static async Task MigrateIfPendingAsync(PlanTrackerDbContext db, ILogger log)
     {
