@@ -164,12 +164,17 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// One read of the migrations history when the schema is up to date; Migrate (which takes EF Core's migration
-    /// lock and writes) only when a migration is pending. Never cancelled: a migration cut short is what a stop
-    /// must not leave behind, and a stop request can wait the few seconds a migration takes.
+    /// One read of the migrations history when the schema is up to date (after a no-op CREATE TABLE IF NOT EXISTS
+    /// on PostgreSQL); Migrate, which takes EF Core's migration lock and writes, only when a migration is pending.
+    /// Never cancelled: a migration cut short is what a stop must not leave behind, and a stop request can wait
+    /// the few seconds a migration takes.
     /// </summary>
     private static async Task MigrateIfPendingAsync(PlanTrackerDbContext db, ILogger log)
     {
+        // Npgsql reads the migrations history without checking that it exists, which logs a failed command on a
+        // new database: an error line in the log of every first start. Creating the table first (a no-op later) avoids it.
+        if (db.Database.IsNpgsql())
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(CancellationToken.None);
         var pending = (await db.Database.GetPendingMigrationsAsync(CancellationToken.None)).ToList();
         if (pending.Count == 0)
         {
@@ -178,10 +183,6 @@ public static class DatabaseSetup
         }
         log.LogInformation("Applying {Count} pending migration(s): {First} to {Last}", pending.Count, pending[0], pending[^1]);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // EF Core reads the migrations history before creating it, which Npgsql logs as a failed command on a
-        // new database: an error line in the log of every first start. Creating the table first avoids it.
-        if (db.Database.IsNpgsql())
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(CancellationToken.None);
         await db.Database.MigrateAsync(CancellationToken.None);
         log.LogInformation("Applied {Count} migration(s) in {Seconds:0.0} s", pending.Count, clock.Elapsed.TotalSeconds);
     }
