@@ -9,7 +9,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlanTracker();
 var app = builder.Build();
 app.UsePlanTracker();
-await app.RunAsync();
-return 0;
+return await app.RunUntilStoppedAsync();
 
 public partial class Program;

@@ -35,6 +35,8 @@ public static class DatabaseSetup
                     .AddInterceptors(new SqliteConnectionSettings(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000,
                         config["Database:SqliteSynchronous"] ?? "Normal"));
             }
+            if (config[MigrationLockPause.Setting] is { Length: > 0 } marker)
+                options.AddInterceptors(new MigrationLockPause(marker));
         });
         return services;
     }
@@ -101,13 +103,17 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Creates or migrates the database, switches SQLite to WAL, and loads the seed into an empty database.
-    /// On PostgreSQL this runs under an advisory lock, so that servers starting together migrate and seed once.
+    /// Creates or migrates the database, switches SQLite to WAL, and loads what the seed still misses. Runs under
+    /// the app's start-up lock (a file lock beside the SQLite file, an advisory lock on PostgreSQL), so that
+    /// servers and CLI verbs starting together migrate and seed one after the other. The shutdown token
+    /// cancels the wait for that lock and the seed (one transaction per file), never a migration: a stop
+    /// during start-up ends after the migration in hand, and the next start goes on from there.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var postgres = db.Database.IsNpgsql();
         await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
         if (postgres)
@@ -117,14 +123,13 @@ public static class DatabaseSetup
         }
         try
         {
-            // EF Core reads the migrations history before creating it, which Npgsql logs as a failed command on a
-            // new database: an error line in the log of every first start. Creating the table first avoids it.
-            if (postgres)
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-            await db.Database.MigrateAsync(ct);
+            if (!postgres)
+                await ClearLeftoverMigrationLockAsync(db, log);
+            await MigrateIfPendingAsync(db, log);
+            ct.ThrowIfCancellationRequested();
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadMissingAsync(ct);
             var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
             await accounts.EnsureRolesAsync(ct);
             await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
@@ -139,6 +144,47 @@ public static class DatabaseSetup
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// EF Core's SQLite migrator (9 and later) takes its own lock, a row in __EFMigrationsLock, and waits for it
+    /// forever. A process killed or stopped while holding it (for about 0.1 s of a start that migrates) leaves
+    /// the row, and every later start waited for good. Every PlanTracker process migrates only under the start-up
+    /// file lock, which this one holds now, so a row found here belongs to a process that is gone.
+    /// </summary>
+    private static async Task ClearLeftoverMigrationLockAsync(PlanTrackerDbContext db, ILogger log)
+    {
+        var tables = await db.Database.SqlQuery<int>(
+            $"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").ToListAsync();
+        if (tables.Single() == 0) return;
+        var taken = await db.Database.SqlQuery<string>($"SELECT \"Timestamp\" AS \"Value\" FROM \"__EFMigrationsLock\"").ToListAsync();
+        if (taken.Count == 0) return;
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsLock\"");
+        log.LogWarning("Cleared EF Core's migration lock left at {Taken} by a start that was stopped while migrating", string.Join(", ", taken));
+    }
+
+    /// <summary>
+    /// One read of the migrations history when the schema is up to date (after a no-op CREATE TABLE IF NOT EXISTS
+    /// on PostgreSQL); Migrate, which takes EF Core's migration lock and writes, only when a migration is pending.
+    /// Never cancelled: a migration cut short is what a stop must not leave behind, and a stop request can wait
+    /// the few seconds a migration takes.
+    /// </summary>
+    private static async Task MigrateIfPendingAsync(PlanTrackerDbContext db, ILogger log)
+    {
+        // Npgsql reads the migrations history without checking that it exists, which logs a failed command on a
+        // new database: an error line in the log of every first start. Creating the table first (a no-op later) avoids it.
+        if (db.Database.IsNpgsql())
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(CancellationToken.None);
+        var pending = (await db.Database.GetPendingMigrationsAsync(CancellationToken.None)).ToList();
+        if (pending.Count == 0)
+        {
+            log.LogInformation("Database schema is up to date");
+            return;
+        }
+        log.LogInformation("Applying {Count} pending migration(s): {First} to {Last}", pending.Count, pending[0], pending[^1]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.MigrateAsync(CancellationToken.None);
+        log.LogInformation("Applied {Count} migration(s) in {Seconds:0.0} s", pending.Count, clock.Elapsed.TotalSeconds);
     }
 
     private static async Task OpenPostgresAsync(PlanTrackerDbContext db, CancellationToken ct)

@@ -21,7 +21,8 @@ public static class PlanTrackerSetup
         // tests) otherwise wrote into whichever host's log file was configured last.
         builder.Services.AddSerilog((sp, logger) => logger
             .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+            .Enrich.FromLogContext()
+            .Filter.ByExcluding(e => ServerRun.IsStartCancelledByStop(e, sp)), preserveStaticLogger: true);
 
         builder.Services.AddPlanTrackerDatabase();
         // Before anything that adds data protection: hosted services start in order, and data protection's own
@@ -57,7 +58,9 @@ public static class PlanTrackerSetup
     public static WebApplication UsePlanTracker(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/Error");
+            // A new scope for the error page: the failed request's own (its authentication result, its context)
+            // may be what failed, e.g. the session check during a database outage, and would fail the page too.
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
         app.Use((context, next) =>

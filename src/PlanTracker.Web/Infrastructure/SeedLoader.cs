@@ -4,13 +4,19 @@ using PlanTracker.Core.Import;
 
 namespace PlanTracker.Web.Infrastructure;
 
-/// <summary>On first start (no unit and no plan), imports the unit directory and every plan in the seed folder.</summary>
+/// <summary>
+/// Loads the seed folder: the unit directory files while the database has no unit, then the plan files while it
+/// has no plan. Each file is imported in one transaction and each kind is checked on its own, so a start stopped
+/// between the two (units loaded, Plan 163 not) is completed by the next start instead of staying half-seeded.
+/// </summary>
 public sealed class SeedLoader(PlanTrackerDbContext db, PlanImporter plans, UnitDirectoryImporter units,
     IConfiguration config, ILogger<SeedLoader> log)
 {
-    public async Task LoadIfEmptyAsync(CancellationToken ct = default)
+    public async Task LoadMissingAsync(CancellationToken ct = default)
     {
-        if (await db.Units.AnyAsync(ct) || await db.Plans.AnyAsync(ct)) return;
+        var hasUnits = await db.Units.AnyAsync(ct);
+        var hasPlans = await db.Plans.AnyAsync(ct);
+        if (hasUnits && hasPlans) return;
         var folder = Path.GetFullPath(config["Seed:Directory"] ?? "seed");
         if (!Directory.Exists(folder))
         {
@@ -18,8 +24,12 @@ public sealed class SeedLoader(PlanTrackerDbContext db, PlanImporter plans, Unit
             return;
         }
 
-        foreach (var file in Directory.GetFiles(folder, "units-*.json").Order())
-            log.LogInformation("{Summary}", (await units.ImportAsync(file, ct)).Summary);
+        if (!hasUnits)
+            foreach (var file in Directory.GetFiles(folder, "units-*.json").Order())
+                log.LogInformation("{Summary}", (await units.ImportAsync(file, ct)).Summary);
+        if (hasPlans) return;
+        if (hasUnits)
+            log.LogWarning("The database has units but no plan: an earlier start stopped while seeding; loading the plan files now");
         foreach (var file in Directory.GetFiles(folder, "plan-*.json").Order())
         {
             var result = await plans.ImportAsync(file, ct);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
@@ -23,6 +24,13 @@ public static class SessionCheck
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // The error page after an exception shows no account and needs no database: during an outage this very
+        // check is what failed. The session is checked again at the next request.
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
         var principal = context.Principal;
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var stampClaim = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>()

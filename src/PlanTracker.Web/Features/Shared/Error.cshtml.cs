@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Data.Sqlite;
 
 namespace PlanTracker.Web.Features.Shared;
 
+/// <summary>
+/// The Vietnamese error page, for status codes and for exceptions. It reads nothing from the database, so that
+/// it still answers while the database is down (503 then, with its own message).
+/// </summary>
 [IgnoreAntiforgeryToken]
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public class ErrorModel : PageModel
@@ -15,6 +21,14 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        if (code is null && IsDatabaseOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+            (Title, Message) = ("Tạm thời không truy cập được dữ liệu",
+                "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu đã lưu không bị mất; vui lòng thử lại sau ít phút.");
+            return;
+        }
         if (code is { } status) Response.StatusCode = status;
         (Title, Message) = code switch
         {
@@ -24,5 +38,27 @@ public class ErrorModel : PageModel
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra và thử lại."),
             _ => (Title, Message),
         };
+    }
+
+    /// <summary>
+    /// The database could not be reached: the SQLite file unreadable, gone, full or locked past the busy timeout,
+    /// or no answer from the PostgreSQL server. A query's own error (a constraint, a bug) stays a 500.
+    /// </summary>
+    private static bool IsDatabaseOutage(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // SQLITE_BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN, NOTADB
+                case SqliteException sqlite:
+                    return sqlite.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14 or 26;
+                case Npgsql.PostgresException postgres:
+                    return postgres.IsTransient || postgres.SqlState is "3D000" or "55000"; // no such database, not accepting connections
+                case Npgsql.NpgsqlException: // no connection, or it broke
+                    return true;
+            }
+        }
+        return false;
     }
 }
