@@ -41,7 +41,11 @@ public static class PlanTrackerSetup
         builder.Services.AddPlanTrackerHealthChecks();
         builder.Services.AddPlanTrackerReminders();
 
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+        builder.Services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/Admin", Authorization.Policies.Admin); // every page under /admin
+            })
             .AddMvcOptions(mvc =>
             {
                 // Required fields are marked [Required] with a Vietnamese message; nullability alone says nothing to users.

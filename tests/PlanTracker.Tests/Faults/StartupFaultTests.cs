@@ -52,7 +52,7 @@ public class StartupFaultTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"Ready {ready.TotalSeconds:0.0} s after starting on the killed start's database.");
         if (!TestProvider.IsPostgres)
             Assert.Contains("Cleared EF Core's migration lock left at", second.Output);
-        Assert.Contains("Applying 1 pending migration(s)", second.Output);
+        Assert.Matches(@"Applying \d+ pending migration\(s\)", second.Output);
         Assert.Contains("Imported plan 163/KH-UBND (2019)", second.Output);
     }
 
@@ -69,7 +69,7 @@ public class StartupFaultTests(ITestOutputHelper log) : IDisposable
             var exitCode = await first.WaitForExitAsync();
 
             Assert.True(exitCode == 0, $"exit code {exitCode}:\n{first.Output}");
-            Assert.Contains("Applied 1 migration(s)", first.Output);
+            Assert.Matches(@"Applied \d+ migration\(s\)", first.Output);
             Assert.Contains("Stopped while starting, before serving any request", first.Output);
             Assert.DoesNotContain("Unhandled exception", first.Output);
             Assert.DoesNotContain("OperationCanceledException", first.Output);

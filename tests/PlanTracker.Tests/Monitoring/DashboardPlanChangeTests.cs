@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.States;
-using PlanTracker.Tests.Features.PlanEditor;
+using PlanTracker.Tests.Features.Admin.Plans;
 using PlanTracker.Tests.Support;
 using static PlanTracker.Tests.Monitoring.MonitoringPages;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,6 @@ using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Users;
 
-[Authorize(Policy = Policies.Admin)]
 public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProvider time) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, string Role, string? UnitName, bool IsDisabled, bool IsLockedOut);

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Plans;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin.Plans;
+
+/// <summary>One deliverable: product, note and deadline; the server reads the deadline again on save.</summary>
+public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+{
+    public const string EditForm = "Edit";
+
+    public Deliverable Deliverable { get; private set; } = null!;
+    public PlanTask Task { get; private set; } = null!;
+    public Plan Plan { get; private set; } = null!;
+    public DeliverableInput Input { get; private set; } = new();
+    public Conflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = DeliverableInput.Of(Deliverable);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] DeliverableInput input)
+    {
+        var deliverable = await db.Deliverables.Include(d => d.Task!).ThenInclude(t => t.Section!).ThenInclude(s => s.Plan)
+            .FirstOrDefaultAsync(d => d.Id == id);
+        if (deliverable is null) return NotFound();
+        var task = deliverable.Task!;
+        var problems = new Problems();
+        if (input.Check(problems) is not { } valid || deliverable.Version != input.Version)
+            return await RefuseAsync(id, input, problems, deliverable);
+
+        var parsed = DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year);
+        var changes = new FieldChanges()
+            .Add(nameof(Deliverable.Product), "sản phẩm", deliverable.Product, valid.Product)
+            .Add(nameof(Deliverable.Note), "ghi chú", deliverable.Note, valid.Note);
+        DeliverableInput.DeadlineChanges(deliverable, parsed, changes);
+        if (!changes.Any) return Done("Không có gì thay đổi.", "EditTask", new { id = task.Id });
+
+        (deliverable.Product, deliverable.Note) = (valid.Product, valid.Note);
+        deliverable.ApplyDeadline(parsed);
+        db.Expect(deliverable, input.Version);
+        db.Record(User.Actor(), NowUtc, deliverable, Change.Updated,
+            $"Sửa sản phẩm “{deliverable.Product ?? deliverable.Note}” của nhiệm vụ {task.Code}: {changes.Labels}",
+            changes.Before, changes.After, task.Section.PlanId);
+        if (!await TrySaveAsync())
+            return await RefuseAsync(id, input, new Problems(), await db.Deliverables.AsNoTracking().FirstAsync(d => d.Id == id));
+        return Done($"Đã lưu sản phẩm của nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.",
+            "EditTask", new { id = task.Id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, DeliverableInput input, Problems problems, Deliverable saved)
+    {
+        if (!problems.Any && saved.Version != input.Version)
+        {
+            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Deliverable>(db, id),
+                new("Sản phẩm", saved.Product, input.Product),
+                new("Thời gian hoàn thành", saved.DeadlineText, input.DeadlineText),
+                new("Cách hiểu", $"{Display.KindLabel(saved.DeadlineKind)}: {Display.Meaning(saved)}", null),
+                new("Ghi chú", saved.Note, input.Note),
+                new("Đang dùng", EditorText.YesNo(!saved.IsRetired), EditorText.YesNo(!saved.IsRetired)));
+            input.Version = saved.Version;
+        }
+        problems.CopyTo(ModelState, EditForm);
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+        Input = input;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var deliverable = await db.Deliverables.AsNoTracking()
+            .Include(d => d.Task!).ThenInclude(t => t.Section!).ThenInclude(s => s.Plan)
+            .FirstOrDefaultAsync(d => d.Id == id);
+        if (deliverable is null) return false;
+        (Deliverable, Task, Plan) = (deliverable, deliverable.Task!, deliverable.Task!.Section!.Plan!);
+        return true;
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Deadlines;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Plans;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin.Plans;
+
+/// <summary>A plan's header and its sections: add, move, retire and restore.</summary>
+public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+{
+    public const string HeaderForm = "Header";
+    public const string SectionsForm = "Sections";
+    public const string AddSectionForm = "AddSection";
+
+    public record SectionRow(Section Section, int Tasks);
+
+    public Plan Plan { get; private set; } = null!;
+    public List<SectionRow> Sections { get; private set; } = [];
+    public PlanHeaderInput Header { get; private set; } = new();
+    public SectionInput NewSection { get; private set; } = new();
+    public Conflict? HeaderConflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Header = PlanHeaderInput.Of(Plan);
+        NewSection = new SectionInput { Number = (Sections.Select(s => s.Section.Number).DefaultIfEmpty(0).Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] PlanHeaderInput header)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return NotFound();
+
+        var problems = new Problems();
+        var input = header.Check(problems);
+        if (input is not null && await db.Plans.AnyAsync(p => p.Id != id && p.Number == input.Number && p.Year == input.Year))
+            problems.Add($"Đã có kế hoạch số {input.Number} năm {input.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        if (!problems.Any && plan.Version != header.Version)
+        {
+            HeaderConflict = Conflict.From(await LastChange.OfAsync<Plan>(db, id),
+                new("Số", plan.Number, header.Number), new("Tên", plan.Title, header.Title),
+                new("Năm", plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), header.Year),
+                new("Ngày ban hành", Display.Date(plan.IssuedOn), header.IssuedOn),
+                new("Cơ quan ban hành", plan.Issuer, header.Issuer), new("Người ký", plan.SignedBy, header.SignedBy),
+                new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle));
+            header.Version = plan.Version; // a second press, after reading both versions, is a deliberate choice
+        }
+        if (problems.Any || HeaderConflict is not null || input is null)
+        {
+            problems.CopyTo(ModelState, HeaderForm);
+            Header = header;
+            await LoadAsync(id);
+            return Page();
+        }
+
+        var changes = new FieldChanges()
+            .Add(nameof(Plan.Number), "số", plan.Number, input.Number)
+            .Add(nameof(Plan.Title), "tên", plan.Title, input.Title)
+            .Add(nameof(Plan.Year), "năm", plan.Year, input.Year)
+            .Add(nameof(Plan.IssuedOn), "ngày ban hành", plan.IssuedOn, input.IssuedOn)
+            .Add(nameof(Plan.Issuer), "cơ quan ban hành", plan.Issuer, input.Issuer)
+            .Add(nameof(Plan.SignedBy), "người ký", plan.SignedBy, input.SignedBy)
+            .Add(nameof(Plan.SignerTitle), "chức vụ người ký", plan.SignerTitle, input.SignerTitle);
+        if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
+
+        var yearChanged = plan.Year != input.Year;
+        (plan.Number, plan.Title, plan.Year, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
+            (input.Number, input.Title, input.Year, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
+        db.Expect(plan, header.Version);
+        db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
+        var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
+        if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
+        return Done($"Đã lưu kế hoạch {plan.Number}." + (reread > 0 ? $" Đã đọc lại {reread} thời hạn theo năm {plan.Year}." : ""),
+            null, new { id });
+    }
+
+    public async Task<IActionResult> OnPostAddSectionAsync(int id, [FromForm(Name = "NewSection")] SectionInput newSection)
+    {
+        var plan = await db.Plans.Include(p => p.Sections).FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return NotFound();
+        var problems = new Problems();
+        var input = await newSection.CheckAsync(db, id, null, problems);
+        if (input is not { } valid)
+        {
+            problems.CopyTo(ModelState, AddSectionForm);
+            NewSection = newSection;
+            return await PageAsync(id);
+        }
+
+        var section = new Section
+        {
+            PlanId = id, Number = valid.Number, Title = valid.Title,
+            SortOrder = plan.Sections.Select(s => s.SortOrder).DefaultIfEmpty(-1).Max() + 1,
+        };
+        db.Sections.Add(section);
+        db.Record(User.Actor(), NowUtc, section, Change.Created,
+            $"Thêm lĩnh vực {section.Number}. {section.Title}", after: new { section.Number, section.Title, section.SortOrder });
+        await db.SaveChangesAsync();
+        return Done($"Đã thêm lĩnh vực {section.Number}. {section.Title}.", null, new { id });
+    }
+
+    public async Task<IActionResult> OnPostMoveSectionAsync(int id, int sectionId, bool up)
+    {
+        var sections = await db.Sections.Where(s => s.PlanId == id).ToListAsync();
+        var section = sections.FirstOrDefault(s => s.Id == sectionId);
+        if (section is null) return NotFound();
+        var before = section.SortOrder;
+        if (!Ordering.Move(sections, section, up, s => s.SortOrder, s => s.Id, s => !s.IsRetired, (s, i) => s.SortOrder = i))
+            return await FailAsync(id, SectionsForm, $"Lĩnh vực {section.Number} đã ở {(up ? "đầu" : "cuối")} danh sách.");
+        db.Record(User.Actor(), NowUtc, section, Change.Moved,
+            $"Chuyển lĩnh vực {section.Number} {(up ? "lên" : "xuống")}", new { SortOrder = before }, new { section.SortOrder });
+        await db.SaveChangesAsync();
+        return Done($"Đã chuyển lĩnh vực {section.Number} {(up ? "lên" : "xuống")}.", null, new { id });
+    }
+
+    public Task<IActionResult> OnPostRetireSectionAsync(int id, int sectionId) => SetRetiredAsync(id, sectionId, true);
+
+    public Task<IActionResult> OnPostRestoreSectionAsync(int id, int sectionId) => SetRetiredAsync(id, sectionId, false);
+
+    private async Task<IActionResult> SetRetiredAsync(int id, int sectionId, bool retire)
+    {
+        var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId && s.PlanId == id);
+        if (section is null) return NotFound();
+        if (section.IsRetired == retire)
+            return await FailAsync(id, SectionsForm, $"Lĩnh vực {section.Number} {(retire ? "đã ngừng" : "đang dùng")} rồi.");
+        section.IsRetired = retire;
+        db.Record(User.Actor(), NowUtc, section, retire ? Change.Retired : Change.Restored,
+            $"{(retire ? "Ngừng" : "Khôi phục")} lĩnh vực {section.Number}. {section.Title}",
+            new { IsRetired = !retire }, new { IsRetired = retire });
+        await db.SaveChangesAsync();
+        return Done($"Đã {(retire ? "ngừng" : "khôi phục")} lĩnh vực {section.Number}.", null, new { id });
+    }
+
+    /// <summary>
+    /// Deadlines without an explicit year mean the plan's year, so a new year changes what they mean.
+    /// The printed text stays; each deliverable whose reading changes gets its own history record.
+    /// </summary>
+    private async Task<int> RereadDeadlinesAsync(Plan plan)
+    {
+        var deliverables = await db.Deliverables.Where(d => d.Task!.Section!.PlanId == plan.Id).ToListAsync();
+        var changed = 0;
+        foreach (var d in deliverables)
+        {
+            var parsed = DeadlineParser.Parse(d.DeadlineText, plan.Year);
+            var changes = DeliverableInput.DeadlineChanges(d, parsed);
+            if (!changes.Any) continue;
+            d.ApplyDeadline(parsed);
+            changed++;
+            db.Record(User.Actor(), NowUtc, d, Change.Updated,
+                $"Đọc lại thời hạn “{d.DeadlineText}” theo năm kế hoạch {plan.Year}", changes.Before, changes.After, plan.Id);
+        }
+        return changed;
+    }
+
+    private async Task<IActionResult> FailAsync(int id, string form, string message)
+    {
+        Fail(form, message);
+        return await PageAsync(id);
+    }
+
+    private async Task<IActionResult> PageAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        Header = PlanHeaderInput.Of(Plan);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return false;
+        Plan = plan;
+        Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == id)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new SectionRow(s, s.Tasks.Count(t => !t.IsRetired)))
+            .ToListAsync();
+        return true;
+    }
+}

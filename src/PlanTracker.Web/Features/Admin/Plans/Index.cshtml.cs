@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Web.Infrastructure;
+using PlanTracker.Web.Features.Shared;
+
+namespace PlanTracker.Web.Features.Admin.Plans;
+
+public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+{
+    public const string CreateForm = "Create";
+
+    public record PlanRow(int Id, string Number, string Title, int Year, DateOnly? IssuedOn, int Sections, int Tasks);
+
+    public List<PlanRow> Plans { get; private set; } = [];
+    public PlanHeaderInput NewPlan { get; private set; } = new();
+    public int? CopyFrom { get; private set; }
+    public PlanCopier.CopyScope Copy { get; private set; } = PlanCopier.CopyScope.Nothing;
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        var latest = Plans.FirstOrDefault();
+        var year = (latest?.Year ?? NowUtc.Year) + 1;
+        NewPlan = new PlanHeaderInput { Year = year.ToString(System.Globalization.CultureInfo.InvariantCulture), Title = $"Công tác cải cách hành chính năm {year}" };
+        CopyFrom = latest?.Id;
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync([FromForm(Name = "NewPlan")] PlanHeaderInput newPlan, int? copyFrom, PlanCopier.CopyScope copy)
+    {
+        NewPlan = newPlan;
+        CopyFrom = copyFrom;
+        Copy = copy;
+        var problems = new Problems();
+        var header = newPlan.Check(problems);
+
+        if (header is not null && await db.Plans.AnyAsync(p => p.Number == header.Number && p.Year == header.Year))
+            problems.Add($"Đã có kế hoạch số {header.Number} năm {header.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        var source = copy != PlanCopier.CopyScope.Nothing && copyFrom is { } sourceId ? await PlanCopier.LoadSourceAsync(db, sourceId) : null;
+        if (copy != PlanCopier.CopyScope.Nothing && source is null)
+            problems.Add("Chọn kế hoạch để sao chép, hoặc chọn “Không sao chép”.");
+        if (problems.Any || header is null)
+        {
+            problems.CopyTo(ModelState, CreateForm);
+            await LoadAsync();
+            return Page();
+        }
+
+        var plan = await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, header, source, copy);
+        return Done($"Đã tạo kế hoạch {plan.Number} năm {plan.Year}.", "EditPlan", new { id = plan.Id });
+    }
+
+    private async Task LoadAsync() =>
+        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn,
+                p.Sections.Count(s => !s.IsRetired), p.Sections.Where(s => !s.IsRetired).SelectMany(s => s.Tasks).Count(t => !t.IsRetired)))
+            .ToListAsync();
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Reminders;
+using PlanTracker.Web.Infrastructure;
+using PlanTracker.Web.Features.Reminders;
+
+namespace PlanTracker.Web.Features.Admin.Reminders;
+
+/// <summary>The operator's page: today's dry run, "run now", the outbox with each message's state, and resending dead mail.</summary>
+public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDispatcher dispatcher, MailStatus mail,
+    ILogger<IndexModel> log) : PageModel
+{
+    public ReminderPlan Preview { get; private set; } = null!;
+    public List<OutboxMessage> Messages { get; private set; } = [];
+    public List<ReminderRun> Runs { get; private set; } = [];
+    public Dictionary<OutboxState, int> Counts { get; private set; } = [];
+    public Dictionary<int, string> UnitNames { get; private set; } = [];
+    public OutboxCounts Outbox { get; private set; } = new(0, 0, 0, null);
+    public string ClaimNote => Outbox.ClaimedUntilUtc is { } until ? $" (giữ đến {Time(until)}; quá giờ đó thư được gửi lại)" : "";
+
+    /// <summary>What the dispatcher last learned about the mail server; null before it learned anything.</summary>
+    public string? MailNote => mail.Current is { IsKnown: true } m
+        ? (m.CanSend ? "Máy chủ thư nhận thư bình thường" : "Máy chủ thư đang lỗi")
+            + (m.LastSuccess is { } ok ? $"; gửi được lần cuối lúc {Time(ok.UtcDateTime)}" : "")
+            + (m.LastFailure is { } failed ? $"; lỗi lần cuối lúc {Time(failed.UtcDateTime)}: {m.LastError}" : "") + "."
+        : null;
+
+    [BindProperty(SupportsGet = true)]
+    public OutboxState? State { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Preview = await runner.PreviewAsync(ct);
+        Counts = (await db.OutboxMessages().GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        Messages = await db.OutboxMessages().AsNoTracking()
+            .Where(m => State == null || m.State == State)
+            .OrderByDescending(m => m.Id).Take(200).ToListAsync(ct);
+        Runs = await db.ReminderRuns().AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(ct);
+        Outbox = await dispatcher.CountAsync(db, ct);
+        UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
+    public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => ReportingFailureAsync("Chạy ngay", async () =>
+    {
+        var result = await runner.RunAsync(RunTrigger.Manual, User.DisplayName(), ct);
+        return (result.Plan.AlreadyCovered
+            ? $"Thư nhắc đến ngày {DigestWriter.Date(result.Plan.CoveredFrom.AddDays(-1))} đã được lập trước đó; lần chạy này không có thư mới."
+            : $"Đã lập {result.Messages} thư ({result.Plan.LineCount} mục nhắc) cho ngày {DigestWriter.Date(result.Plan.Today)}.")
+            + DispatchText(result.Dispatch);
+    }, ct);
+
+    public Task<IActionResult> OnPostDispatchAsync(CancellationToken ct) => ReportingFailureAsync("Gửi hộp thư đi", async () =>
+        "Đã gửi hộp thư đi." + DispatchText(await dispatcher.DispatchAsync(ct)), ct);
+
+    public Task<IActionResult> OnPostResendAsync(long? id, CancellationToken ct) => ReportingFailureAsync("Gửi lại", async () =>
+    {
+        var count = await dispatcher.ResendAsync(db, id, ct);
+        return $"Đã đưa {count} thư lỗi trở lại hàng đợi." + DispatchText(await dispatcher.DispatchAsync(ct));
+    }, ct);
+
+    /// <summary>
+    /// The buttons never answer 500: a database or mail failure becomes a message on the page. Whatever was
+    /// planned stays in the outbox (the plan is one transaction) and the dispatcher gave its claims back.
+    /// </summary>
+    private async Task<IActionResult> ReportingFailureAsync(string action, Func<Task<string>> work, CancellationToken ct)
+    {
+        try
+        {
+            Notice = await work();
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Reminders: {Action} failed", action);
+            Notice = $"{action} không thực hiện được: {e.Message.TrimEnd('.')}. Những thư đã lập vẫn nằm trong hộp thư đi và sẽ được gửi ở lần gửi sau; " +
+                "nếu lỗi còn lặp lại, xin báo người quản trị hệ thống.";
+        }
+        return RedirectToPage();
+    }
+
+    private static string DispatchText(DispatchResult? d) => d is null ? "" :
+        $" Gửi: {d.Sent} thư thành công, {d.Failed} thư lỗi{(d.Dead > 0 ? $", {d.Dead} thư đã ngừng gửi" : "")}"
+        + (d.ClaimsLost > 0 ? $", {d.ClaimsLost} thư do tiến trình gửi khác đảm nhận" : "") + "."
+        + (d.Outbox is { } o ? $" Hộp thư đi còn {o.Pending} thư chờ gửi, {o.Claimed} thư đang được gửi, {o.Dead} thư lỗi." : "")
+        + (d.Problem is null ? "" : $" Lỗi máy chủ thư: {d.Problem}");
+
+    public static string StateLabel(OutboxState state) => state switch
+    {
+        OutboxState.Pending => "Chờ gửi",
+        OutboxState.Sending => "Đang gửi",
+        OutboxState.Sent => "Đã gửi",
+        _ => "Lỗi, ngừng gửi",
+    };
+
+    public static string Time(DateTime? utc) => utc is { } t
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), Core.Time.VietnamClock.Zone).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+        : "";
+}

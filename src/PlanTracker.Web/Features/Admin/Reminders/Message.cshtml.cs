@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Reminders;
+using PlanTracker.Web.Features.Reminders;
+
+namespace PlanTracker.Web.Features.Admin.Reminders;
+
+public class MessageModel(PlanTrackerDbContext db) : PageModel
+{
+    public OutboxMessage Message { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var message = await db.OutboxMessages().AsNoTracking().Include(m => m.Items).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (message is null) return NotFound();
+        Message = message;
+        return Page();
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Text;
+using PlanTracker.Core.Units;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin.Units;
+
+/// <summary>A unit group ("Sở, ngành TP"): its name, description, note, aliases and member units.</summary>
+public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+{
+    public const string EditForm = "Edit";
+
+    public sealed class GroupInput
+    {
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public string? Note { get; set; }
+        public string? Aliases { get; set; }
+        public List<int> Members { get; set; } = [];
+        public int Version { get; set; }
+    }
+
+    public UnitGroup Group { get; private set; } = null!;
+    public List<Unit> Units { get; private set; } = [];
+    public GroupInput Input { get; private set; } = new();
+    public Conflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = new GroupInput
+        {
+            Name = Group.Name, Description = Group.Description, Note = Group.Note,
+            Aliases = DirectoryInput.AliasLines(Group.Aliases, Group.Name),
+            Members = [.. Group.Members.Select(m => m.UnitId)],
+            Version = Group.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] GroupInput input)
+    {
+        var group = await db.UnitGroups.AsSplitQuery().Include(g => g.Aliases).Include(g => g.Members).ThenInclude(m => m.Unit)
+            .FirstOrDefaultAsync(g => g.Id == id);
+        if (group is null) return NotFound();
+
+        var problems = new Problems();
+        var name = problems.Required(input.Name, 300, "tên nhóm");
+        var description = problems.Optional(input.Description, 1000, "mô tả");
+        var note = problems.Optional(input.Note, 1000, "ghi chú");
+        var aliases = DirectoryInput.Aliases(input.Aliases, problems);
+        if (name is not null) aliases.AddRange([name, group.Name]);
+        aliases = [.. aliases.DistinctBy(VietnameseText.NameKey)];
+        var members = await db.Units.Where(u => input.Members.Contains(u.Id)).ToListAsync();
+        if (members.Count != input.Members.Distinct().Count()) problems.Add("Có đơn vị được chọn không còn trong danh bạ; tải lại trang rồi chọn lại.");
+        if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, null, id, problems);
+
+        if (!problems.Any && group.Version != input.Version)
+        {
+            Conflict = Shared.Conflict.From(await LastChange.OfAsync<UnitGroup>(db, id),
+                new("Tên", group.Name, input.Name), new("Mô tả", group.Description, input.Description), new("Ghi chú", group.Note, input.Note),
+                new("Cách ghi khác", DirectoryInput.AliasLines(group.Aliases, group.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")),
+                new("Đơn vị thuộc nhóm", MemberNames(group.Members.Select(m => m.Unit!)), MemberNames(members)));
+            input.Version = group.Version;
+        }
+        if (problems.Any || Conflict is not null)
+        {
+            problems.CopyTo(ModelState, EditForm);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Input = input;
+            return Page();
+        }
+
+        var membersBefore = Codes(group.Members.Select(m => m.Unit!));
+        foreach (var gone in group.Members.Where(m => !input.Members.Contains(m.UnitId)).ToList())
+            group.Members.Remove(gone); // the history record keeps the former members
+        foreach (var unit in members.Where(u => group.Members.All(m => m.UnitId != u.Id)))
+            group.Members.Add(new UnitGroupMember { UnitGroupId = id, UnitId = unit.Id, Unit = unit });
+        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, group.Aliases, aliases, DirectoryInput.AliasOf);
+        var changes = new FieldChanges()
+            .Add(nameof(UnitGroup.Name), "tên", group.Name, name!)
+            .Add(nameof(UnitGroup.Description), "mô tả", group.Description, description)
+            .Add(nameof(UnitGroup.Note), "ghi chú", group.Note, note)
+            .Add(nameof(UnitGroup.Aliases), "cách ghi khác", string.Join("; ", aliasesBefore), string.Join("; ", aliasesAfter))
+            .Add(nameof(UnitGroup.Members), "đơn vị thuộc nhóm", membersBefore, Codes(group.Members.Select(m => m.Unit!)));
+        if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
+
+        (group.Name, group.Description, group.Note) = (name!, description, note);
+        db.Expect(group, input.Version);
+        db.Record(User.Actor(), NowUtc, group, Change.Updated, $"Sửa nhóm đơn vị {group.Name}: {changes.Labels}", changes.Before, changes.After);
+        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
+        return Done($"Đã lưu nhóm {group.Name} ({group.Members.Count} đơn vị).", null, new { id });
+    }
+
+    public bool IsMember(int unitId) => Input.Members.Contains(unitId);
+
+    private static string Codes(IEnumerable<Unit> units) => string.Join(", ", units.Select(u => u.Code).Order(StringComparer.Ordinal));
+
+    private static string MemberNames(IEnumerable<Unit> units) => string.Join(", ", units.Select(u => u.Name).Order(StringComparer.Ordinal));
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var group = await db.UnitGroups.AsNoTracking().AsSplitQuery().Include(g => g.Aliases).Include(g => g.Members)
+            .FirstOrDefaultAsync(g => g.Id == id);
+        if (group is null) return false;
+        Group = group;
+        Units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync();
+        return true;
+    }
+}

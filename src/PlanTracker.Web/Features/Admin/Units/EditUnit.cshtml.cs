@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Text;
+using PlanTracker.Core.Units;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin.Units;
+
+/// <summary>A unit's name, kind, reminder addresses and the other spellings plans use for it.</summary>
+public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+{
+    public const string EditForm = "Edit";
+
+    public sealed class UnitInput
+    {
+        public string? Name { get; set; }
+        public string? Kind { get; set; }
+        /// <summary>One address per line.</summary>
+        public string? Emails { get; set; }
+        /// <summary>One alias per line; the name itself is always an alias too.</summary>
+        public string? Aliases { get; set; }
+        public int Version { get; set; }
+    }
+
+    public Unit Unit { get; private set; } = null!;
+    public List<UnitGroup> Groups { get; private set; } = [];
+    public UnitInput Input { get; private set; } = new();
+    public Conflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = InputOf(Unit);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] UnitInput input)
+    {
+        var unit = await db.Units.Include(u => u.Aliases).FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null) return NotFound();
+
+        var problems = new Problems();
+        var name = problems.Required(input.Name, 300, "tên đơn vị");
+        if (!Enum.TryParse<UnitKind>(input.Kind, out var kind) || !Enum.IsDefined(kind)) problems.Add("Chọn loại đơn vị.");
+        var emails = DirectoryInput.Emails(input.Emails, problems);
+        var aliases = DirectoryInput.Aliases(input.Aliases, problems);
+        // A new name is added to the aliases, and the old one stays there: plans already printed it.
+        if (name is not null) aliases.AddRange([name, unit.Name]);
+        aliases = [.. aliases.DistinctBy(VietnameseText.NameKey)];
+        if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, id, null, problems);
+
+        if (!problems.Any && unit.Version != input.Version)
+        {
+            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Unit>(db, id),
+                new("Tên", unit.Name, input.Name), new("Loại", DirectoryInput.KindLabel(unit.Kind), Enum.TryParse<UnitKind>(input.Kind, out var k) ? DirectoryInput.KindLabel(k) : input.Kind),
+                new("Thư điện tử", unit.Emails, DirectoryInput.JoinEmails(emails)),
+                new("Cách ghi khác", DirectoryInput.AliasLines(unit.Aliases, unit.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")));
+            input.Version = unit.Version;
+        }
+        if (problems.Any || Conflict is not null)
+        {
+            problems.CopyTo(ModelState, EditForm);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Input = input;
+            return Page();
+        }
+
+        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, unit.Aliases, aliases, DirectoryInput.AliasOf);
+        var changes = new FieldChanges()
+            .Add(nameof(Unit.Name), "tên", unit.Name, name!)
+            .Add(nameof(Unit.Kind), "loại", unit.Kind, kind)
+            .Add(nameof(Unit.Emails), "thư điện tử", unit.Emails, DirectoryInput.JoinEmails(emails))
+            .Add(nameof(Unit.Aliases), "cách ghi khác", string.Join("; ", aliasesBefore), string.Join("; ", aliasesAfter));
+        if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
+
+        (unit.Name, unit.Kind, unit.Emails) = (name!, kind, DirectoryInput.JoinEmails(emails));
+        db.Expect(unit, input.Version);
+        db.Record(User.Actor(), NowUtc, unit, Change.Updated, $"Sửa đơn vị {unit.Name}: {changes.Labels}", changes.Before, changes.After);
+        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
+        return Done($"Đã lưu đơn vị {unit.Name}.", null, new { id });
+    }
+
+    private static UnitInput InputOf(Unit unit) => new()
+    {
+        Name = unit.Name, Kind = unit.Kind.ToString(), Emails = DirectoryInput.EmailLines(unit.Emails),
+        Aliases = DirectoryInput.AliasLines(unit.Aliases, unit.Name), Version = unit.Version,
+    };
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.Aliases).FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null) return false;
+        Unit = unit;
+        Groups = await db.UnitGroups.AsNoTracking().Where(g => g.Members.Any(m => m.UnitId == id)).OrderBy(g => g.Name).ToListAsync();
+        return true;
+    }
+}
