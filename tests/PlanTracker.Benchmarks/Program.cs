@@ -1,3 +1,4 @@
+using PlanTracker.Benchmarks.Import;
 using PlanTracker.Benchmarks.Load;
 using PlanTracker.Benchmarks.Monitoring;
 using PlanTracker.Benchmarks.Reminders;
@@ -17,7 +18,9 @@ public static class BenchmarkProgram
           fixed [--requests 20]                            the cross-tracker scenario: 10,000 open deliverables, 60 units
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
-          load, fixed and writes take --configuration Release (the PlanTracker.Web.dll they run).
+          import [--tasks 50000] [--dll PlanTracker.Web.dll]
+                                                           `import FILE` of a generated plan beside a concurrent writer
+          load, fixed, writes and import take --configuration Release (the PlanTracker.Web.dll they run).
         """;
 
     public static async Task<int> Main(string[] args)
@@ -28,6 +31,7 @@ public static class BenchmarkProgram
             case "reminders": return await ReminderBenchmark.RunAsync(options);
             case "monitoring": return await MonitoringBenchmark.RunAsync(options);
             case "load" or "fixed" or "writes": return await LoadBenchmark.RunAsync(args[0], options);
+            case "import": return await ImportBenchmark.RunAsync(options);
             default:
                 Console.Error.WriteLine(args.Length == 0 ? Usage : $"unknown mode '{args[0]}'.\n{Usage}");
                 return 2;

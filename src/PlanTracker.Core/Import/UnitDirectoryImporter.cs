@@ -13,7 +13,7 @@ public sealed class UnitDirectoryImporter(PlanTrackerDbContext db)
 {
     public async Task<ImportResult> ImportAsync(string path, CancellationToken ct = default)
     {
-        var (file, _) = ImportFileReader.Read<UnitDirectoryFile>(path);
+        var (file, _) = await ImportFileReader.ReadAsync<UnitDirectoryFile>(path, ct);
         var problems = Validate(file);
         if (problems.Count > 0) throw new ImportException(path, problems);
 

@@ -29,7 +29,7 @@ public static class ImportCommand
             await using var scope = services.CreateAsyncScope();
             try
             {
-                var result = IsUnitDirectory(file)
+                var result = await IsUnitDirectoryAsync(file)
                     ? await scope.ServiceProvider.GetRequiredService<UnitDirectoryImporter>().ImportAsync(file)
                     : await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(file);
                 Console.WriteLine(result.Summary);
@@ -45,16 +45,29 @@ public static class ImportCommand
         return 0;
     }
 
-    private static bool IsUnitDirectory(string file)
+    /// <summary>Whether the file's top level has "units"; read as a stream, without keeping the file or its tree.</summary>
+    private static async Task<bool> IsUnitDirectoryAsync(string file)
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("units", out _);
+            await using var stream = File.OpenRead(file);
+            return (await JsonSerializer.DeserializeAsync<TopLevel>(stream, ProbeOptions))?.Units is not null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             return false; // the plan importer reports the problem with its path
         }
+    }
+
+    private static readonly JsonSerializerOptions ProbeOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private sealed class TopLevel
+    {
+        public JsonElement? Units { get; set; }
     }
 }

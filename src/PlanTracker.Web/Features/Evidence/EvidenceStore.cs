@@ -46,21 +46,17 @@ public sealed class EvidenceStore(IConfiguration config)
         return null;
     }
 
-    public async Task<(string StoredName, string ContentType)> SaveAsync(IFormFile file, DateTime nowUtc)
+    /// <summary>Writes the file under a generated name through <paramref name="files"/>, which deletes it unless the save commits.</summary>
+    public async Task<(string StoredName, string ContentType)> SaveAsync(UploadedFiles files, IFormFile file, DateTime nowUtc)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         var storedName = Path.Combine(nowUtc.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N") + extension);
-        var path = Path.Combine(Folder, storedName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            await file.CopyToAsync(target);
+        await files.WriteAsync(file, storedName);
         return (storedName, Allowed[extension].ContentType);
     }
 
-    public void DeleteQuietly(string storedName)
-    {
-        try { File.Delete(PathOf(storedName)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    /// <summary>The files of one request, kept only once its database save has committed.</summary>
+    public UploadedFiles NewUpload() => new(Folder);
 
     public string PathOf(string storedName) => Path.Combine(Folder, storedName);
 }

@@ -21,7 +21,8 @@ namespace PlanTracker.Web.Features.Progress;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorization, EvidenceStore evidence, IClock clock) : PageModel
+public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorization, EvidenceStore evidence, IClock clock,
+    ILogger<EditModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string Period { get; set; } = "";
@@ -58,10 +59,43 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         if (!ModelState.IsValid) return await PageAsync();
 
         if ((Saved?.Version ?? 0) != Input.Version) return await ConflictAsync();
-        var saved = await SaveAsync();
-        if (!saved) return await ConflictAsync();
+        using var files = evidence.NewUpload();
+        try
+        {
+            await SaveAsync(files);
+            files.Keep();
+        }
+        catch (Exception e) when (e is DbUpdateException || StorageFaults.Describe(e) is not null)
+        {
+            // Leaving this block disposes the upload, which deletes every file it wrote, a partial one included.
+            db.ChangeTracker.Clear();
+            if (e is DbUpdateException && await SomeoneSavedFirstAsync()) return await ConflictAsync();
+            logger.LogWarning(e, "Progress on deliverable {DeliverableId} for unit {UnitId} not saved; its {Files} file(s) deleted", Deliverable.Id, Unit, Files.Count);
+            ModelState.AddModelError(string.Empty, StorageFaults.Describe(e) ?? StorageFaults.DatabaseRefused);
+            Response.StatusCode = StorageFaults.StatusCode(e);
+            return await PageAsync();
+        }
         TempData["Notice"] = "Đã lưu cập nhật.";
         return Redirect($"/tasks/{Deliverable.TaskId}#deliverable-{Deliverable.Id}");
+    }
+
+    /// <summary>
+    /// Whether a failed save lost a race (the stored version moved, or a first record appeared): a conflict to show
+    /// side by side, not a database fault. False when the database cannot even be read.
+    /// </summary>
+    private async Task<bool> SomeoneSavedFirstAsync()
+    {
+        try
+        {
+            var version = await db.Progress.AsNoTracking()
+                .Where(p => p.DeliverableId == Deliverable.Id && p.Period == Period && p.UnitId == Unit)
+                .Select(p => (int?)p.Version).FirstOrDefaultAsync();
+            return (version ?? 0) != Input.Version;
+        }
+        catch (Exception e) when (StorageFaults.IsDatabaseFault(e))
+        {
+            return false;
+        }
     }
 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId)
@@ -134,8 +168,8 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
             ModelState.AddModelError("Input.EvidenceNumber", "Nhập số văn bản đi kèm ngày văn bản.");
     }
 
-    /// <summary>Saves the record, its files and its history in one unit of work; false when someone saved first.</summary>
-    private async Task<bool> SaveAsync()
+    /// <summary>Saves the record, its files and its history in one unit of work; throws when the disk or the database refuses.</summary>
+    private async Task SaveAsync(UploadedFiles stored)
     {
         var now = clock.Now.UtcDateTime;
         var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
@@ -146,11 +180,9 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         record.UpdatedByUserId = User.UserId();
         record.UpdatedByName = User.DisplayName();
 
-        var stored = new List<string>();
         foreach (var file in Files)
         {
-            var (storedName, contentType) = await evidence.SaveAsync(file, now);
-            stored.Add(storedName);
+            var (storedName, contentType) = await evidence.SaveAsync(stored, file, now);
             db.Attachments.Add(new Attachment
             {
                 DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, FileName = Path.GetFileName(file.FileName),
@@ -163,17 +195,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
             $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
             before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            stored.ForEach(evidence.DeleteQuietly);
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        await db.SaveChangesAsync();
     }
 
     private async Task<IActionResult> ConflictAsync()

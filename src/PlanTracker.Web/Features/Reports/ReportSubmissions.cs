@@ -42,9 +42,11 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
         if (existing is not null)
             return [$"Kỳ này đã được ghi nhận (văn bản số {existing.DocumentNumber}, gửi ngày {Shared.Display.Date(existing.SubmittedOn)}). Gỡ bản ghi cũ trước nếu cần sửa."];
 
-        var stored = input.File is { } upload ? await StoreAsync(upload, plan!.Year, ct) : null;
+        // The upload deletes its file, a partial one included, unless the commit below succeeds.
+        using var files = new Evidence.UploadedFiles(AttachmentsFolder);
         try
         {
+            var stored = input.File is { } upload ? await StoreAsync(files, upload, plan!.Year, ct) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             var submission = new ReportSubmission
@@ -63,11 +65,12 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
                 planId: plan.Id);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            files.Keep();
         }
-        catch
+        catch (Exception e) when (Evidence.StorageFaults.Describe(e) is { } message)
         {
-            if (stored is not null) File.Delete(Path.Combine(AttachmentsFolder, stored));
-            throw;
+            db.ChangeTracker.Clear();
+            return [message];
         }
         return [];
     }
@@ -96,14 +99,11 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
     }
 
     /// <summary>Saves the upload under a generated name; returns its path relative to the attachments folder.</summary>
-    private async Task<string> StoreAsync(IFormFile file, int year, CancellationToken ct)
+    private static async Task<string> StoreAsync(Evidence.UploadedFiles files, IFormFile file, int year, CancellationToken ct)
     {
         var relative = Path.Combine("reports", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant());
-        var full = Path.Combine(AttachmentsFolder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using var output = File.Create(full);
-        await file.CopyToAsync(output, ct);
+        await files.WriteAsync(file, relative, ct);
         return relative;
     }
 }
