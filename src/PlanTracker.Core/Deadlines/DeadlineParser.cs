@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanTracker.Core.Text;
 
@@ -88,7 +89,7 @@ public static partial class DeadlineParser
             var q = QuarterNumber(m.Groups["q" + n].Value);
             return (QuarterStart(year, q), QuarterEnd(year, q));
         }
-        var month = int.Parse(m.Groups["m" + n].Value);
+        var month = int.Parse(m.Groups["m" + n].Value, CultureInfo.InvariantCulture);
         return (new DateOnly(year, month, 1), MonthEnd(year, month));
     }
 
@@ -117,7 +118,7 @@ public static partial class DeadlineParser
         var m = MonthPattern().Match(f);
         if (!m.Success) return null;
         var year = YearOr(m.Groups["y"], planYear);
-        var month = int.Parse(m.Groups["m"].Value);
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         return new(printed, DeadlineKind.Month, new DateOnly(year, month, 1), MonthEnd(year, month), [], null);
     }
 
@@ -135,11 +136,11 @@ public static partial class DeadlineParser
         if (!m.Success) m = LongDatePattern().Match(f);
         if (!m.Success) return null;
         var year = YearOr(m.Groups["y"], planYear);
-        var due = new DateOnly(year, int.Parse(m.Groups["m"].Value), int.Parse(m.Groups["d"].Value));
+        var due = new DateOnly(year, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
         return new(printed, DeadlineKind.Date, null, due, [], null);
     }
 
-    private static int YearOr(Group group, int fallback) => group.Success ? int.Parse(group.Value) : fallback;
+    private static int YearOr(Group group, int fallback) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : fallback;
 
     private static int QuarterNumber(string token) => token switch
     {

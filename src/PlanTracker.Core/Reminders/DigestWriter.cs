@@ -168,7 +168,7 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
             {
                 var line = $"{UnitName(item.UnitId)}: {WorkTitle(item)} (hạn {Date(item.Due)})";
                 html.Append("<li>").Append(E(line)).Append(" <a href=\"").Append(E(TaskLink(item))).Append("\">Xem</a></li>");
-                text.Append("- ").Append(line).Append(" ").Append(TaskLink(item)).Append("\r\n");
+                text.Append("- ").Append(line).Append(' ').Append(TaskLink(item)).Append("\r\n");
             }
             if (listed > 0) html.Append("</ul>");
             else if (plan.NewlyOverdue.Count == 0) { html.Append("<p>Không có.</p>"); text.Append("- Không có.\r\n"); }

@@ -23,7 +23,7 @@ public static class WorkItems
 
     /// <summary>The work items of a plan (or of every plan), optionally for one lead unit or one task, as of a date.</summary>
     public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
-        int? planId = null, int? unitId = null, CancellationToken ct = default, int? taskId = null) =>
+        int? planId = null, int? unitId = null, int? taskId = null, CancellationToken ct = default) =>
         LoadAsync(db, asOf, planId, unitId, taskId, null, ct);
 
     /// <summary>

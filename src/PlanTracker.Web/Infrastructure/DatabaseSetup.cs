@@ -113,7 +113,7 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<DatabaseInitializer>();
         var postgres = db.Database.IsNpgsql();
         await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
         if (postgres)

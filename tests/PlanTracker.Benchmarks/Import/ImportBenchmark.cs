@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -49,7 +50,7 @@ public static class ImportBenchmark
 
         var rss = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)");
         Console.WriteLine((await stdout).Trim());
-        Console.WriteLine($"import: exit {import.ExitCode}, {seconds:0.0} s wall, peak RSS {(rss.Success ? long.Parse(rss.Groups[1].Value) / 1024 : -1)} MB");
+        Console.WriteLine($"import: exit {import.ExitCode}, {seconds:0.0} s wall, peak RSS {(rss.Success ? long.Parse(rss.Groups[1].Value, CultureInfo.InvariantCulture) / 1024 : -1)} MB");
         Console.WriteLine($"concurrent writer: {count} writes, longest wait {longest:0} ms, {overOne} waits over 1 s");
         if (import.ExitCode != 0) Console.WriteLine(stderr);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -60,21 +61,21 @@ public static class ImportBenchmark
     private static async Task<(int Count, double LongestMs, int OverOneSecond)> Write(string database, CancellationToken stop)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Default Timeout=120");
-        await connection.OpenAsync();
+        await connection.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout = 120000;";
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
         command.CommandText = "INSERT INTO BenchWrites (At) VALUES (datetime('now'));";
         var (count, longest, over) = (0, 0.0, 0);
         while (!stop.IsCancellationRequested)
         {
             var one = Stopwatch.StartNew();
-            await command.ExecuteNonQueryAsync();
+            await command.ExecuteNonQueryAsync(CancellationToken.None); // a write under way finishes; the loop checks the stop
             var ms = one.Elapsed.TotalMilliseconds;
             count++;
             longest = Math.Max(longest, ms);
             if (ms > 1000) over++;
-            await Task.Delay(20);
+            await Task.Delay(20, CancellationToken.None);
         }
         return (count, longest, over);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -94,7 +95,7 @@ public static class ReminderBenchmark
             .AddJsonFile(Path.Combine(root, "appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(),
+                ["Mail:Mode"] = "Smtp", ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None", ["Mail:BatchSize"] = "500", ["Reminders:StandingAgencyUnitCode"] = InteriorDepartment,
                 ["Reports:RecipientUnitCode"] = InteriorDepartment,
                 ["Database:Provider"] = "Sqlite", ["ConnectionStrings:PlanTracker"] = connectionString,
@@ -137,7 +138,7 @@ public static class ReminderBenchmark
     private static Process Sink(string root, int port, string folder)
     {
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(root, "tests", "PlanTracker.Tests", "Features", "Reminders", "Support", "smtp_sink.py"), "--port", port.ToString(), "--dir", folder })
+        foreach (var a in new[] { Path.Combine(root, "tests", "PlanTracker.Tests", "Features", "Reminders", "Support", "smtp_sink.py"), "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", folder })
             info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         if (process.StandardOutput.ReadLine() != "READY") throw new InvalidOperationException("The SMTP sink did not start.");

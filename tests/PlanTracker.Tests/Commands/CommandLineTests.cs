@@ -4,7 +4,7 @@ using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Commands;
 
-public class CommandLineTests : IDisposable
+public sealed class CommandLineTests : IDisposable
 {
     private readonly TempFolder folder = new();
     private readonly Dictionary<string, string> environment;

@@ -3,7 +3,7 @@ using PlanTracker.Tests.Support;
 namespace PlanTracker.Tests.Commands;
 
 /// <summary>What the one parser answers before any verb touches the database: help, and exit code 2 for what it does not know.</summary>
-public class UsageTests : IDisposable
+public sealed class UsageTests : IDisposable
 {
     private readonly TempFolder folder = new();
     private readonly Dictionary<string, string> environment;

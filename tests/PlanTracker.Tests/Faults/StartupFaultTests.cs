@@ -10,7 +10,7 @@ namespace PlanTracker.Tests.Faults;
 /// again. The window is held open by the app's fault hook (FaultInjection:PauseAfterMigrationLock), which writes a
 /// marker file once EF Core has taken its lock and waits until the test deletes it.
 /// </summary>
-public class StartupFaultTests(ITestOutputHelper log) : IDisposable
+public sealed class StartupFaultTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempFolder folder = new();
     private readonly string? postgresDatabase = TestProvider.IsPostgres ? PostgresServer.Instance.NewDatabase() : null;

@@ -10,7 +10,7 @@ namespace PlanTracker.Tests.Import;
 /// A big plan file is written in chunks of their own transactions (other writers get in between), yet refused
 /// whole: a failure at the last chunk leaves the database as it was.
 /// </summary>
-public class ChunkedImportTests : IDisposable
+public sealed class ChunkedImportTests : IDisposable
 {
     private readonly TestDatabase database = new();
 

@@ -7,7 +7,7 @@ using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Import;
 
-public class PlanImporterTests : IDisposable
+public sealed class PlanImporterTests : IDisposable
 {
     private readonly TestDatabase database = new();
 
@@ -187,7 +187,7 @@ public class PlanImporterTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ImportException>(() => ImportUnitsAsync(clash));
 
-        Assert.Contains(error.Problems, p => p.StartsWith("$.units[1].name: 'Sở Nội vụ' is also a name of $.units[0]"));
+        Assert.Contains(error.Problems, p => p.StartsWith("$.units[1].name: 'Sở Nội vụ' is also a name of $.units[0]", StringComparison.Ordinal));
         await using var db = database.NewContext();
         Assert.False(await db.Units.AnyAsync());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Tests.Support;
@@ -27,7 +28,7 @@ public class DashboardFreshnessTests(DashboardFreshnessTests.Host host) : IClass
         var form = new MultipartFormDataContent
         {
             { new StringContent(FormPosting.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent(thoiLai.ToString()), "Unit" }, { new StringContent(""), "Period" }, { new StringContent(version), "Input.Version" },
+            { new StringContent(thoiLai.ToString(CultureInfo.InvariantCulture)), "Unit" }, { new StringContent(""), "Period" }, { new StringContent(version), "Input.Version" },
             { new StringContent("Done"), "Input.Status" }, { new StringContent("2019-09-30"), "Input.CompletedOn" },
             { new StringContent("Hoàn thành muộn do chờ kết quả kiểm tra"), "Input.ResultText" },
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Tests.Support;
@@ -72,10 +73,10 @@ public class DashboardTests(DashboardTests.Host host) : IClassFixture<DashboardT
     {
         var html = await DashboardAsync("?AsOf=" + asOf);
 
-        Assert.Equal(onTime.ToString(), Figure(html, "DoneOnTime"));
-        Assert.Equal(late.ToString(), Figure(html, "DoneLate"));
-        Assert.Equal(inProgress.ToString(), Figure(html, "InProgress"));
-        Assert.Equal(overdue.ToString(), Figure(html, "Overdue"));
+        Assert.Equal(onTime.ToString(CultureInfo.InvariantCulture), Figure(html, "DoneOnTime"));
+        Assert.Equal(late.ToString(CultureInfo.InvariantCulture), Figure(html, "DoneLate"));
+        Assert.Equal(inProgress.ToString(CultureInfo.InvariantCulture), Figure(html, "InProgress"));
+        Assert.Equal(overdue.ToString(CultureInfo.InvariantCulture), Figure(html, "Overdue"));
         Assert.Equal("17", Figure(html, "total"));
     }
 
@@ -111,9 +112,9 @@ public class DashboardTests(DashboardTests.Host host) : IClassFixture<DashboardT
     {
         var html = await DashboardAsync("?Sort=-total");
         var rows = PageText.Parse(html).QuerySelectorAll("#unit-table tr[data-unit]").Select(r => r.GetAttribute("data-unit")).ToList();
-        var snv = rows.IndexOf((await host.UnitIdAsync("SNV")).ToString());
-        var stp = rows.IndexOf((await host.UnitIdAsync("STP")).ToString());
-        var ninhKieu = rows.IndexOf((await host.UnitIdAsync("UBND_NINHKIEU")).ToString());
+        var snv = rows.IndexOf((await host.UnitIdAsync("SNV")).ToString(CultureInfo.InvariantCulture));
+        var stp = rows.IndexOf((await host.UnitIdAsync("STP")).ToString(CultureInfo.InvariantCulture));
+        var ninhKieu = rows.IndexOf((await host.UnitIdAsync("UBND_NINHKIEU")).ToString(CultureInfo.InvariantCulture));
 
         Assert.True(snv >= 0 && snv < stp && stp < ninhKieu, "Most items first: Sở Nội vụ (5), Sở Tư pháp (3), then the districts (1).");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
@@ -22,7 +23,7 @@ public class IndicatorTests(IndicatorTests.Host host) : IClassFixture<IndicatorT
     {
         var (plan, indicator) = await IdsAsync();
         var page = $"/indicators?plan={plan}&period=2019-Q3";
-        return await client.PostFormAsync(page, [new("IndicatorId", indicator.ToString()), new("Value", value), new("SourceNote", source)],
+        return await client.PostFormAsync(page, [new("IndicatorId", indicator.ToString(CultureInfo.InvariantCulture)), new("Value", value), new("SourceNote", source)],
             action: page + "&handler=Save");
     }
 
@@ -31,7 +32,7 @@ public class IndicatorTests(IndicatorTests.Host host) : IClassFixture<IndicatorT
         var (plan, indicator) = await IdsAsync();
         var page = $"/indicators?plan={plan}&period=2019-Q3";
         var response = await (await host.AdminAsync()).PostFormAsync(page,
-            [new("IndicatorId", indicator.ToString()), new("ResponsibleUnitId", (await host.UnitIdAsync(unitCode)).ToString())], action: page + "&handler=Assign");
+            [new("IndicatorId", indicator.ToString(CultureInfo.InvariantCulture)), new("ResponsibleUnitId", (await host.UnitIdAsync(unitCode)).ToString(CultureInfo.InvariantCulture))], action: page + "&handler=Assign");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
@@ -20,7 +21,7 @@ public class ReportingPeriodTests
         Assert.NotNull(period);
         Assert.True(period.IsPeriodic);
 
-        Assert.Equal(DateOnly.Parse(cutOff), period.CutOff);
+        Assert.Equal(DateOnly.Parse(cutOff, CultureInfo.InvariantCulture), period.CutOff);
         Assert.Equal(new DateOnly(2019, 1, 1), period.Start);
         Assert.Equal(title, period.Title);
         Assert.Equal(key, period.Key);
@@ -41,7 +42,7 @@ public class ReportingPeriodTests
     [InlineData("2019-10-01", "Q3")]
     [InlineData("2020-02-01", "Y")]
     public void Latest_period_is_the_last_whose_cut_off_has_come(string today, string code) =>
-        Assert.Equal(code, Schedule.Latest(2019, DateOnly.Parse(today)).Code);
+        Assert.Equal(code, Schedule.Latest(2019, DateOnly.Parse(today, CultureInfo.InvariantCulture)).Code);
 
     [Fact]
     public void Working_days_skip_weekends()

@@ -6,7 +6,7 @@ using PlanTracker.Tests.Support;
 namespace PlanTracker.Tests.ScaleOut;
 
 /// <summary>Two app servers on one database, as behind a load balancer.</summary>
-public class TwoServersTests : IDisposable
+public sealed class TwoServersTests : IDisposable
 {
     private readonly PlanTrackerFactory first = new();
     private readonly PlanTrackerFactory second = new();

@@ -33,9 +33,11 @@ public sealed class PermanentMailException(string message) : InvalidOperationExc
 /// permanent refusal (5xx) leaves it dead at once.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportFactory transports, IOptions<MailSettings> settings,
-    MailStatus status, TimeProvider time, ILogger<OutboxDispatcher> log)
+    MailStatus status, TimeProvider time, ILogger<OutboxDispatcher> log) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
 
     /// <summary>The claimed messages of the current batch not tried yet, and the claim's token.</summary>
     private sealed class Claims
@@ -169,7 +171,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
         await db.OutboxMessages().Where(m => m.Id == id && m.ClaimToken == token && m.State == OutboxState.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, Now + settings.Value.ClaimFor), ct) == 1;
 
-    private Task MarkSentAsync(PlanTrackerDbContext db, OutboxMessage message, string token) =>
+    private Task<int> MarkSentAsync(PlanTrackerDbContext db, OutboxMessage message, string token) =>
         // Not cancellable: once the server has the message, the mark must be written.
         db.OutboxMessages().Where(m => m.Id == message.Id && m.ClaimToken == token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sent)

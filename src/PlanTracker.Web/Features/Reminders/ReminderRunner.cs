@@ -27,10 +27,12 @@ public sealed record RunResult(ReminderPlan Plan, bool Skipped, string? SkipReas
 /// transaction, and the unique reminder key as the last word).
 /// </summary>
 public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, IClock clock, TimeProvider time,
-    IOptions<ReminderRules> rules, ReportSchedule reports, IOptions<MailSettings> mail, IConfiguration config, ILogger<ReminderRunner> log)
+    IOptions<ReminderRules> rules, ReportSchedule reports, IOptions<MailSettings> mail, IConfiguration config, ILogger<ReminderRunner> log) : IDisposable
 {
     private const long PlanningLockKey = 0x52_65_6D_69_6E_64; // "Remind"
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
 
     /// <summary>What a run now would send; writes nothing.</summary>
     public async Task<ReminderPlan> PreviewAsync(CancellationToken ct = default)

@@ -52,7 +52,7 @@ public sealed class TaskFilter
     {
         var taskIds = (await filteredTasks.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         var unit = Role == AssignmentRole.Coordinating ? null : Unit;
-        var items = await WorkItems.LoadAsync(db, asOf, planId, unit, ct);
+        var items = await WorkItems.LoadAsync(db, asOf, planId, unit, ct: ct);
         return items.Where(i => taskIds.Contains(i.TaskId) && states.Contains(i.State)).ToList();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,7 +140,7 @@ public class SignInTests(SignInTests.Host host) : IClassFixture<SignInTests.Host
 
         var response = await admin.PostFormAsync("/admin/users",
             [new("Input.Email", "bientap.stp@cantho.example"), new("Input.DisplayName", "Cán bộ Sở Tư pháp"),
-             new("Input.Role", Roles.UnitEditor), new("Input.UnitId", unitId.ToString()), new("Input.Password", "mat-khau-stp-2019")],
+             new("Input.Role", Roles.UnitEditor), new("Input.UnitId", unitId.ToString(CultureInfo.InvariantCulture)), new("Input.Password", "mat-khau-stp-2019")],
             "/admin/users?handler=Create");
 
         Assert.Contains("Đã tạo tài khoản bientap.stp@cantho.example", await response.Content.ReadAsStringAsync());

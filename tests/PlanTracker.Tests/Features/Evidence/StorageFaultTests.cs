@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
@@ -123,8 +124,8 @@ public class StorageFaultTests
         var form = new MultipartFormDataContent
         {
             { new StringContent(FormPosting.AntiforgeryToken(await client.GetStringAsync($"/reports/record?plan={plan}"))), "__RequestVerificationToken" },
-            { new StringContent(plan.ToString()), "plan" },
-            { new StringContent(stp.ToString()), "unit" },
+            { new StringContent(plan.ToString(CultureInfo.InvariantCulture)), "plan" },
+            { new StringContent(stp.ToString(CultureInfo.InvariantCulture)), "unit" },
             { new StringContent("2019-Q1"), "period" },
             { new StringContent("45/BC-STP"), "DocumentNumber" },
             { new StringContent("2019-03-14"), "DocumentDate" },

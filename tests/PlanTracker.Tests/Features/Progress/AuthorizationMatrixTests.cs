@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
@@ -111,7 +112,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         var token = FormPosting.AntiforgeryToken(await client.GetStringAsync("/tasks")); // any page of theirs gives a token
 
         var response = await client.PostAsync($"/deliverables/{deliverableId}/progress?unit={stp}&period=", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", token), new("Unit", stp.ToString()), new("Period", ""),
+            [new("__RequestVerificationToken", token), new("Unit", stp.ToString(CultureInfo.InvariantCulture)), new("Period", ""),
              new("Input.Status", "Done"), new("Input.CompletedOn", "2019-09-01"), new("Input.Version", "0")]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -272,7 +273,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         var source = $"Nguồn của {who}";
 
         var response = await (await ClientAsync(who)).PostFormAsync(page,
-            [new("IndicatorId", indicatorId.ToString()), new("Value", "35"), new("SourceNote", source)], page + "&handler=Save");
+            [new("IndicatorId", indicatorId.ToString(CultureInfo.InvariantCulture)), new("Value", "35"), new("SourceNote", source)], page + "&handler=Save");
 
         Assert.Equal(expected, response.StatusCode);
         await using var db = host.NewDbContext();
@@ -331,7 +332,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         var client = await ClientAsync(Who.LeadEditor);
 
         var response = await client.PostAsync($"/deliverables/{deliverableId}/progress?unit={stp}&period=", new FormUrlEncodedContent(
-            [new("Unit", stp.ToString()), new("Input.Status", "InProgress"), new("Input.ResultText", "không có token")]));
+            [new("Unit", stp.ToString(CultureInfo.InvariantCulture)), new("Input.Status", "InProgress"), new("Input.ResultText", "không có token")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var db = host.NewDbContext();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,9 @@ public class ProgressUpdateTests(ProgressUpdateTests.Host host) : IClassFixture<
         var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(unitId.ToString()), "Unit" },
+            { new StringContent(unitId.ToString(CultureInfo.InvariantCulture)), "Unit" },
             { new StringContent(period), "Period" },
-            { new StringContent(version.ToString()), "Input.Version" },
+            { new StringContent(version.ToString(CultureInfo.InvariantCulture)), "Input.Version" },
         };
         foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
         foreach (var (name, content) in files)
@@ -40,7 +41,7 @@ public class ProgressUpdateTests(ProgressUpdateTests.Host host) : IClassFixture<
         return form;
     }
 
-    private async Task<HttpResponseMessage> PostProgressAsync(HttpClient client, int deliverableId, int unitId,
+    private static async Task<HttpResponseMessage> PostProgressAsync(HttpClient client, int deliverableId, int unitId,
         (string Key, string Value)[] fields, params (string Name, byte[] Content)[] files)
     {
         var url = $"/deliverables/{deliverableId}/progress?unit={unitId}&period=";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public class ReportPageTests
         var form = new MultipartFormDataContent
         {
             { new StringContent(FormPosting.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent(plan.ToString()), "plan" },
-            { new StringContent(unit.ToString()), "unit" },
+            { new StringContent(plan.ToString(CultureInfo.InvariantCulture)), "plan" },
+            { new StringContent(unit.ToString(CultureInfo.InvariantCulture)), "unit" },
             { new StringContent(period), "period" },
             { new StringContent(number), "DocumentNumber" },
             { new StringContent(date), "DocumentDate" },
@@ -90,7 +91,7 @@ public class ReportPageTests
             stcRecord = await db.ReportSubmissions().Select(s => s.Id).SingleAsync();
 
         var viewerGet = await viewer.GetAsync($"/reports/record?plan={plan}");
-        var viewerPost = await viewer.PostAsync("/reports/record", new FormUrlEncodedContent([new("plan", plan.ToString()), new("unit", stp.ToString())]));
+        var viewerPost = await viewer.PostAsync("/reports/record", new FormUrlEncodedContent([new("plan", plan.ToString(CultureInfo.InvariantCulture)), new("unit", stp.ToString(CultureInfo.InvariantCulture))]));
         var removal = await editor.PostFormAsync($"/reports/record?plan={plan}", [], $"/reports/record?id={stcRecord}&handler=Remove");
 
         Assert.Equal(HttpStatusCode.Forbidden, viewerGet.StatusCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.PeriodicReports;
 
@@ -63,7 +64,7 @@ public class ReportScheduleTests
     [InlineData("2019-03-20", "2019-03-19", ReportState.Missing)] // sent after the as-of date: not yet
     public void A_report_is_on_time_late_missing_or_not_yet_due(string? submitted, string asOf, ReportState expected)
     {
-        var state = ReportStatus.Classify(D(2019, 3, 18), submitted is null ? null : DateOnly.Parse(submitted), DateOnly.Parse(asOf));
+        var state = ReportStatus.Classify(D(2019, 3, 18), submitted is null ? null : DateOnly.Parse(submitted, CultureInfo.InvariantCulture), DateOnly.Parse(asOf, CultureInfo.InvariantCulture));
 
         Assert.Equal(expected, state);
     }
@@ -79,10 +80,10 @@ public class ReportScheduleTests
     [InlineData("2019-04-01", "2019-04-30", true, "2019-04-29")] // a month down: one reminder, the latest
     public void Rules_fire_once_per_window_at_their_latest_occurrence(string after, string upTo, bool? overdue, string? on)
     {
-        var hit = ReminderSchedule.Latest(D(2019, 3, 31), [7, 1], 7, DateOnly.Parse(after), DateOnly.Parse(upTo));
+        var hit = ReminderSchedule.Latest(D(2019, 3, 31), [7, 1], 7, DateOnly.Parse(after, CultureInfo.InvariantCulture), DateOnly.Parse(upTo, CultureInfo.InvariantCulture));
 
         Assert.Equal(overdue, hit?.Overdue);
-        Assert.Equal(on is null ? null : DateOnly.Parse(on), hit?.On);
+        Assert.Equal(on is null ? null : DateOnly.Parse(on, CultureInfo.InvariantCulture), hit?.On);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.States;
@@ -28,7 +29,7 @@ public static class ReportDocx
             (r.SubmissionCount(ReportState.NotYetDue) is > 0 and var notDue ? $", {notDue} đơn vị chưa đến hạn gửi." : "."));
         doc.StartTable([6, 44, 16, 18, 16], "TT", "Cơ quan, đơn vị", "Ngày gửi", "Số văn bản", "Tình trạng");
         foreach (var (s, n) in r.Submissions.Select((s, n) => (s, n + 1)))
-            doc.Row(n.ToString(), s.UnitName, Date(s.SubmittedOn), s.DocumentNumber, s.State.ShortLabel());
+            doc.Row(n.ToString(CultureInfo.InvariantCulture), s.UnitName, Date(s.SubmittedOn), s.DocumentNumber, s.State.ShortLabel());
         doc.EndTable();
 
         doc.Heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH");
@@ -44,7 +45,7 @@ public static class ReportDocx
         {
             doc.StartTable([6, 46, 12, 12, 24], "TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Đánh giá, nguồn số liệu");
             foreach (var (ind, n) in r.Indicators.Select((x, n) => (x, n + 1)))
-                doc.Row(n.ToString(), $"{ind.Text} (mục tiêu {ind.ObjectiveCode})", Number(ind.Target) + ind.Unit,
+                doc.Row(n.ToString(CultureInfo.InvariantCulture), $"{ind.Text} (mục tiêu {ind.ObjectiveCode})", Number(ind.Target) + ind.Unit,
                     ind.Actual is { } a ? Number(a.Value) + ind.Unit : "Chưa có số liệu",
                     (ind.Met switch { true => "Đạt", false => "Chưa đạt", _ => "" }) + (ind.Actual?.SourceNote is { } src ? ". Nguồn: " + src : ""));
             doc.EndTable();
@@ -76,7 +77,7 @@ public static class ReportDocx
     }
 
     private static string[] CountCells(string name, StateCounts c) =>
-        [name, c.Total.ToString(), .. CountStates.Select(s => c[s].ToString()), Percent(c.OnTimeRate)];
+        [name, c.Total.ToString(CultureInfo.InvariantCulture), .. CountStates.Select(s => c[s].ToString(CultureInfo.InvariantCulture)), Percent(c.OnTimeRate)];
 
     private static void SectionBlock(DocxBuilder doc, ReportSection section, string prefix)
     {
@@ -88,7 +89,7 @@ public static class ReportDocx
         doc.StartTable([6, 22, 13, 15, 15, 13, 21], "TT", "Nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Hạn", "Tình trạng", "Kết quả, lý do");
         var n = 0;
         foreach (var i in section.Items)
-            doc.Row((++n).ToString(), $"{i.Item.TaskCode}. {i.Item.Activity}", Product(i), i.UnitName,
+            doc.Row((++n).ToString(CultureInfo.InvariantCulture), $"{i.Item.TaskCode}. {i.Item.Activity}", Product(i), i.UnitName,
                 i.Item.Due is { } due ? Date(due) : i.Item.DeadlineText,
                 i.State.Label() + (i.CompletedOn is { } c ? " (" + Date(c) + ")" : ""), Result(i));
         doc.EndTable();

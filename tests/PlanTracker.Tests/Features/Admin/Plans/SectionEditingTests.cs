@@ -17,7 +17,7 @@ public class SectionEditingTests(SectionEditingTests.Host host) : IClassFixture<
         return await db.Plans.Where(p => p.Number == number).Select(p => p.Id).SingleAsync();
     }
 
-    private async Task<List<int>> SectionNumbersInPageOrderAsync(HttpClient admin, int planId) =>
+    private static async Task<List<int>> SectionNumbersInPageOrderAsync(HttpClient admin, int planId) =>
         PageText.Parse(await admin.GetStringAsync($"/admin/plans/{planId}")).QuerySelectorAll("td[data-label=\"Số\"]")
             .Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 

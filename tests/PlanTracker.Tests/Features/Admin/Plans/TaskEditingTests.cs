@@ -11,7 +11,7 @@ public class TaskEditingTests(TaskEditingTests.Host host) : IClassFixture<TaskEd
     private static string SectionUrl(EditorTesting.ArrangedTask a) => $"/admin/plans/sections/{a.SectionId}";
     private static string TaskUrl(int taskId) => $"/admin/plans/tasks/{taskId}";
 
-    private async Task<List<string>> CodesInEditorOrderAsync(HttpClient admin, EditorTesting.ArrangedTask a) =>
+    private static async Task<List<string>> CodesInEditorOrderAsync(HttpClient admin, EditorTesting.ArrangedTask a) =>
         PageText.Parse(await admin.GetStringAsync(SectionUrl(a))).QuerySelectorAll("td.code[data-label=\"Mã\"] > a[href^=\"/admin/plans/tasks/\"]")
             .Select(link => link.TextContent).ToList();
 

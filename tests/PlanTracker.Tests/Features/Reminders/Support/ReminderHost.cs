@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public class ReminderHost : PlanTrackerFactory
         Settings["App:BaseUrl"] = BaseUrl;
         Settings["Mail:Mode"] = pickup ? "Pickup" : "Smtp";
         Settings["Mail:Smtp:Host"] = "127.0.0.1";
-        Settings["Mail:Smtp:Port"] = Smtp.Port.ToString();
+        Settings["Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
         Settings["Mail:Smtp:Security"] = "None";
         Settings["Mail:Smtp:TimeoutSeconds"] = "60"; // the Python server answers slowly on a loaded machine; no test waits for a timeout
         Settings["Mail:From"] = "PlanTracker <no-reply@cantho.example>";
