@@ -12,6 +12,7 @@ public sealed class MigrationLockPause(string markerFile) : DbCommandInterceptor
 {
     public const string Setting = "FaultInjection:PauseAfterMigrationLock";
     private static readonly TimeSpan Longest = TimeSpan.FromMinutes(5);
+    private static int paused; // once per process: PostgreSQL takes the table lock again for every migration
 
     public override async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
         CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ public sealed class MigrationLockPause(string markerFile) : DbCommandInterceptor
 
     private async Task PauseAsync()
     {
+        if (Interlocked.Exchange(ref paused, 1) == 1) return;
         await File.WriteAllTextAsync(markerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (File.Exists(markerFile) && clock.Elapsed < Longest)

@@ -25,7 +25,7 @@ public sealed class EvidenceStore(IConfiguration config)
     };
 
     public long MaxBytes => config.GetValue<long?>("Attachments:MaxBytes") ?? 10 * 1024 * 1024;
-    public string Folder => Path.GetFullPath(config["Attachments:Directory"] ?? "data/attachments");
+    public string Folder => Path.GetFullPath(config["Attachments:Directory"] is { Length: > 0 } d ? d : "data/attachments");
     public static string AcceptList => string.Join(",", Allowed.Keys);
 
     /// <summary>Null when the file is acceptable, else the reason in Vietnamese.</summary>

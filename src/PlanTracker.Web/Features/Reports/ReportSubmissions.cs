@@ -7,13 +7,14 @@ using PlanTracker.Core.Time;
 namespace PlanTracker.Web.Features.Reports;
 
 /// <summary>Records and removes report submissions, with the file and a history record in one go.</summary>
-public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock, TimeProvider time, IConfiguration config)
+public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock, TimeProvider time, Evidence.EvidenceStore evidence)
 {
     public static readonly string[] AllowedExtensions = [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".zip"];
 
     public sealed record Input(int PlanId, string PeriodKey, int UnitId, string? DocumentNumber, DateOnly? DocumentDate, DateOnly? SubmittedOn, IFormFile? File);
 
-    public string AttachmentsFolder => Path.GetFullPath(config["Attachments:Directory"] is { Length: > 0 } d ? d : "data/attachments");
+    /// <summary>Report files live beside the evidence files (Attachments:Directory).</summary>
+    public string AttachmentsFolder => evidence.Folder;
 
     /// <summary>Checks and saves; returns the Vietnamese problems, none when it was recorded.</summary>
     public async Task<List<string>> RecordAsync(Actor actor, Input input, CancellationToken ct = default)

@@ -73,6 +73,9 @@ public class MailFaultTests(ITestOutputHelper output)
         using var stop = new CancellationTokenSource();
         var dispatch = host.Dispatcher.DispatchAsync(stop.Token);
         await host.Smtp.WaitForCountAsync(3);
+        // The server has the third message before the dispatcher reads its reply and marks it sent; cancelling in
+        // between would leave it pending (the README's one duplicate per crash), so wait for the mark.
+        await WaitUntilAsync(async () => (await host.OutboxAsync()).Count(m => m.State == OutboxState.Sent) == 3);
         await stop.CancelAsync(); // the fourth message is in flight: the server stalls on it
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
 
@@ -256,5 +259,15 @@ public class MailFaultTests(ITestOutputHelper output)
             db.Deliverables.Add(deliverable);
         }
         await db.SaveChangesAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("the condition did not hold within 2 minutes");
+            await Task.Delay(50);
+        }
     }
 }
