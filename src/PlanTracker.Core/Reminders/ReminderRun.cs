@@ -1,8 +1,8 @@
 namespace PlanTracker.Core.Reminders;
 
 /// <summary>
-/// One planning run. The latest RunDate is where the next run starts: it plans every occurrence in
-/// (latest RunDate, today], which is how a day of downtime is caught up once.
+/// One planning run. The latest RunDate up to today is where the next run starts: it plans every occurrence in
+/// (latest RunDate, today], which is how a day of downtime is caught up once. Runs dated after today are set aside.
 /// </summary>
 public class ReminderRun
 {

@@ -39,7 +39,20 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-        return await Planner(db).PlanAsync(clock.Today, await LastRunDateAsync(db, ct), ct);
+        return await Planner(db).PlanAsync(clock.Today, await LastRunDateAsync(db, clock.Today, ct), ct);
+    }
+
+    /// <summary>The calendar traps as of today; each one is also logged as a warning.</summary>
+    public async Task<ScheduleWarnings> CheckScheduleAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        var today = clock.Today;
+        var warnings = new ScheduleWarnings(today, reports.Calendar.ListsHolidaysOf(today.Year),
+            await db.ReminderRuns().MaxAsync(r => (DateOnly?)r.RunDate, ct));
+        foreach (var warning in warnings.English())
+            log.LogWarning("Reminders: {Warning}", warning);
+        return warnings;
     }
 
     public async Task<RunResult> RunAsync(string trigger, string? startedBy = null, CancellationToken ct = default)
@@ -67,7 +80,7 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
             // on PostgreSQL an advisory lock does the same for servers that run at once.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.LockForTransactionAsync(PlanningLockKey, ct);
-            var plan = await Planner(db).PlanAsync(today, await LastRunDateAsync(db, ct), ct);
+            var plan = await Planner(db).PlanAsync(today, await LastRunDateAsync(db, today, ct), ct);
             if (plan.AlreadyCovered)
             {
                 log.LogInformation("Reminders for {Today} were planned already; nothing new", Iso(today));
@@ -113,8 +126,12 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
         new(db, rules.Value, reports, config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080",
             new DigestLimits(mail.Value.MaxDigestLines, mail.Value.MaxMessageBytes));
 
-    private static Task<DateOnly?> LastRunDateAsync(PlanTrackerDbContext db, CancellationToken ct) =>
-        db.ReminderRuns().MaxAsync(r => (DateOnly?)r.RunDate, ct);
+    /// <summary>
+    /// Where planning starts. A run dated after today (made with Clock:Today set ahead) is set aside; counting it
+    /// would silence every run until its date.
+    /// </summary>
+    private static Task<DateOnly?> LastRunDateAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        db.ReminderRuns().Where(r => r.RunDate <= today).MaxAsync(r => (DateOnly?)r.RunDate, ct);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

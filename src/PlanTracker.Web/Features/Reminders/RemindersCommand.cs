@@ -24,7 +24,9 @@ public static class RemindersCommand
     private static async Task<int> PreviewAsync(IServiceProvider services)
     {
         await services.InitializeDatabaseAsync();
-        Print(await services.GetRequiredService<ReminderRunner>().PreviewAsync(), withBodies: true);
+        var runner = services.GetRequiredService<ReminderRunner>();
+        Print(await runner.CheckScheduleAsync());
+        Print(await runner.PreviewAsync(), withBodies: true);
         Print(await services.GetRequiredService<OutboxDispatcher>().CountAsync());
         return 0;
     }
@@ -32,7 +34,9 @@ public static class RemindersCommand
     private static async Task<int> RunAsync(IServiceProvider services)
     {
         await services.InitializeDatabaseAsync();
-        var result = await services.GetRequiredService<ReminderRunner>().RunAsync(RunTrigger.CommandLine, "Dòng lệnh");
+        var runner = services.GetRequiredService<ReminderRunner>();
+        Print(await runner.CheckScheduleAsync());
+        var result = await runner.RunAsync(RunTrigger.CommandLine, "Dòng lệnh");
         Print(result.Plan, withBodies: false);
         if (result.Dispatch is not { } d) return 0;
         Console.WriteLine($"Dispatch: {d.Sent} sent, {d.Failed} failed, {d.Dead} now dead" +
@@ -44,6 +48,12 @@ public static class RemindersCommand
             ? "Mail failed: failed messages wait in the outbox for a retry; dead ones wait on /admin/reminders."
             : $"Mail problem: {d.Problem}. Failed messages stay in the outbox and are retried by the next dispatch.");
         return 1;
+    }
+
+    private static void Print(ScheduleWarnings warnings)
+    {
+        foreach (var warning in warnings.English())
+            Console.WriteLine($"Warning: {warning}");
     }
 
     /// <summary>What still waits, so that a run that sent little says why (claims held elsewhere, dead mail).</summary>

@@ -15,6 +15,7 @@ public static class RemindersSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderRunner>();
         services.AddScoped<ReminderJobs>();
+        services.AddHostedService<ScheduleCheckAtStart>();
         services.AddScoped<Reports.ReportSubmissions>();
 
         services.AddPlanTrackerHangfire();

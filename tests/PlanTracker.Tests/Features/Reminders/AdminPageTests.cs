@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Reminders;
+using PlanTracker.Web.Features.Reminders;
 using PlanTracker.Tests.Features.Reminders.Support;
 using PlanTracker.Tests.Support;
 
@@ -102,5 +103,45 @@ public class AdminPageTests
         var dashboard = await admin.GetStringAsync("/hangfire/recurring");
         Assert.Contains("reminders-daily", dashboard);
         Assert.Contains("reminders-dispatch", dashboard);
+    }
+
+    [Fact]
+    public async Task A_year_missing_from_the_holiday_list_is_shown_to_the_admin()
+    {
+        using var host = new ReminderHost();
+        host.Settings["Clock:Today"] = "2027-01-04";
+        var admin = await host.AdminAsync();
+
+        var html = await admin.GetStringAsync("/admin/reminders");
+
+        Assert.Contains("Danh sách ngày nghỉ lễ chưa có năm 2027:", html);
+        Assert.DoesNotContain("Lần chạy gần nhất mang ngày", html);
+    }
+
+    [Fact]
+    public async Task A_run_dated_after_today_is_shown_and_does_not_silence_todays_run()
+    {
+        using var host = new ReminderHost();
+        host.Smtp.Start();
+        host.Time.SetMorning(Monday);
+        // A run made while Clock:Today was set ahead to 03/06/2019, then the clock put back to 01/04/2019.
+        await host.Runner.PlanAndWriteAsync(new DateOnly(2019, 6, 3), RunTrigger.CommandLine, null);
+        var planned = (await host.OutboxAsync()).Count;
+        var admin = await host.AdminAsync();
+
+        var html = await admin.GetStringAsync("/admin/reminders");
+        Assert.Contains("Lần chạy gần nhất mang ngày 03/06/2019, sau hôm nay (01/04/2019)", html);
+        Assert.DoesNotContain("Danh sách ngày nghỉ lễ chưa có năm", html);
+
+        var run = await host.RunMorningAsync(Monday);
+
+        Assert.False(run.Plan.AlreadyCovered);
+        Assert.Equal(Monday, run.Plan.CoveredFrom); // as a first run: today only
+        Assert.True(run.Messages > 0);
+        Assert.Contains(host.Smtp.Received(), m => m.Message.Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn");
+        Assert.Equal(planned + run.Messages, (await host.OutboxAsync()).Count);
+        // The next working day covers only itself: the run of 01/04 is where it starts, not the one of 03/06.
+        var tuesday = await host.RunMorningAsync(Monday.AddDays(1));
+        Assert.Equal(Monday.AddDays(1), tuesday.Plan.CoveredFrom);
     }
 }

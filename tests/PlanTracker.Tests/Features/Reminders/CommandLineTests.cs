@@ -32,7 +32,18 @@ public class CommandLineTests
         Assert.Equal(files.Length, Directory.GetFiles(mail, "*.eml").Length);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(TempFolder folder, string verb)
+    [Fact]
+    public async Task Reminders_preview_warns_when_the_holiday_list_misses_the_year()
+    {
+        using var folder = new TempFolder();
+
+        var preview = await RunAsync(folder, "preview", today: "2027-01-04");
+
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Contains("Warning: The holiday list (Calendar:Holidays) has no entry for 2027", preview.Output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(TempFolder folder, string verb, string today = "2019-04-01")
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,7 +54,7 @@ public class CommandLineTests
         info.ArgumentList.Add("reminders");
         info.ArgumentList.Add(verb);
         info.Environment["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("plantracker.db")}";
-        info.Environment["Clock__Today"] = "2019-04-01";
+        info.Environment["Clock__Today"] = today;
         info.Environment["Mail__Mode"] = "Pickup";
         info.Environment["Mail__PickupDirectory"] = folder.File("mail");
         info.Environment["Serilog__WriteTo__1__Args__path"] = folder.File("logs/plantracker-.log");

@@ -13,6 +13,7 @@ public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDi
     ILogger<IndexModel> log) : PageModel
 {
     public ReminderPlan Preview { get; private set; } = null!;
+    public ScheduleWarnings Schedule { get; private set; } = null!;
     public List<OutboxMessage> Messages { get; private set; } = [];
     public List<ReminderRun> Runs { get; private set; } = [];
     public Dictionary<OutboxState, int> Counts { get; private set; } = [];
@@ -35,6 +36,7 @@ public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Schedule = await runner.CheckScheduleAsync(ct);
         Preview = await runner.PreviewAsync(ct);
         Counts = (await db.OutboxMessages().GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
