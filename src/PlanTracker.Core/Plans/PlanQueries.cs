@@ -1,10 +1,14 @@
+using PlanTracker.Core.Import;
+
 namespace PlanTracker.Core.Plans;
 
 public static class PlanQueries
 {
     /// <summary>
     /// Newest plan first: the order of every plan picker, and (its first) the plan a page opens when none is asked for.
+    /// A plan file still being imported is not a plan yet: its row is staged until the import's last chunk.
     /// </summary>
     public static IOrderedQueryable<Plan> NewestFirst(this IQueryable<Plan> plans) =>
-        plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id);
+        plans.Where(p => !p.Number.StartsWith(PlanImporter.StagingPrefix))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Generation;
 using PlanTracker.Core.Import;
+using PlanTracker.Core.Plans;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Import;
@@ -103,6 +104,8 @@ public sealed class ChunkedImportTests : IDisposable
         {
             // While staged, the plan shows nothing: no section, so no task, deliverable or reminder of it.
             Assert.False(await hidden.Sections.AnyAsync(s => !s.IsRetired));
+            Assert.DoesNotContain(await hidden.Plans.NewestFirst().Select(p => p.Number).ToListAsync(),
+                number => number.StartsWith(PlanImporter.StagingPrefix, StringComparison.Ordinal)); // nor in a plan picker
         }
         var result = await import;
         Assert.Equal(ImportOutcome.Imported, result.Outcome);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
 using PlanTracker.Web.Infrastructure;
 using PlanTracker.Web.Features.Shared;
 
@@ -52,7 +53,7 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
     }
 
     private async Task LoadAsync() =>
-        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+        Plans = await db.Plans.AsNoTracking().NewestFirst()
             .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn,
                 p.Sections.Count(s => !s.IsRetired), p.Sections.Where(s => !s.IsRetired).SelectMany(s => s.Tasks).Count(t => !t.IsRetired)))
             .ToListAsync();
