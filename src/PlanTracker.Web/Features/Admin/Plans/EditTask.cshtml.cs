@@ -71,10 +71,9 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
             header.Version = saved.Version;
         }
         problems.CopyTo(ModelState, HeaderForm);
-        db.ChangeTracker.Clear();
-        await LoadAsync(id);
+        var page = await PageAsync(id);
         Header = header;
-        return Page();
+        return page;
     }
 
     public async Task<IActionResult> OnPostAddDeliverableAsync(int id, [FromForm(Name = "NewDeliverable")] DeliverableInput newDeliverable)
