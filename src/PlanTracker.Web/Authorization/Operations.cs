@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace PlanTracker.Web.Authorization;
@@ -33,11 +35,21 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement EnterIndicatorValue = new() { Name = nameof(EnterIndicatorValue) };
 }
 
-/// <summary>A task, by id.</summary>
 public sealed record TaskRef(int TaskId);
 
-/// <summary>A unit, by id.</summary>
 public sealed record UnitRef(int UnitId);
 
 /// <summary>One unit's share of a task (its progress on the task's deliverables).</summary>
 public sealed record UnitOnTask(int TaskId, int UnitId);
+
+/// <summary>Decides the operations on one type of resource; an operation it does not name is refused.</summary>
+public abstract class OperationHandler<TResource> : AuthorizationHandler<OperationAuthorizationRequirement, TResource>
+{
+    protected abstract Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, TResource resource);
+
+    protected sealed override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, TResource resource)
+    {
+        if (await AllowsAsync(context.User, requirement.Name, resource)) context.Succeed(requirement);
+    }
+}

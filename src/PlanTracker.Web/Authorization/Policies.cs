@@ -9,9 +9,6 @@ namespace PlanTracker.Web.Authorization;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in account: the fallback for every page and endpoint that names nothing else.</summary>
-    public const string SignedIn = nameof(SignedIn);
-
     /// <summary>Sở Nội vụ's CCHC office: accounts, plan and unit editors, reminders, the Hangfire dashboard.</summary>
     public const string Admin = nameof(Admin);
 
@@ -23,10 +20,9 @@ public static class Policies
 
     public static IServiceCollection AddPlanTrackerAuthorization(this IServiceCollection services)
     {
-        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Every page and endpoint that names no policy needs a signed-in account.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(signedIn)
-            .AddPolicy(SignedIn, signedIn)
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(AdminOrViewer, p => p.RequireRole(Roles.Admin, Roles.Viewer))
             .AddPolicy(AdminOrUnitEditor, p => p.RequireRole(Roles.Admin, Roles.UnitEditor));

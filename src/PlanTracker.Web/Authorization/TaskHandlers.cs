@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Security.Claims;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
@@ -12,35 +11,27 @@ namespace PlanTracker.Web.Authorization;
 /// Comments and evidence files: admins always; viewers see evidence; a unit editor when its unit leads or
 /// coordinates the task, directly or through a group. The assignment is read (one query) only when roles do not decide.
 /// </summary>
-public sealed class TaskHandler(PlanTrackerDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, TaskRef>
+public sealed class TaskHandler(PlanTrackerDbContext db) : OperationHandler<TaskRef>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement operation, TaskRef task)
+    protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, TaskRef task) => operation switch
     {
-        var user = context.User;
-        var allowed = operation.Name switch
-        {
-            nameof(Operations.Comment) => user.IsInRole(Roles.Admin) || await IsOnTaskAsync(),
-            nameof(Operations.SeeEvidence) => user.SeesAllUnits() || await IsOnTaskAsync(),
-            _ => false,
-        };
-        if (allowed) context.Succeed(operation);
+        nameof(Operations.Comment) => user.IsInRole(Roles.Admin) || await IsOnTaskAsync(user, task),
+        nameof(Operations.SeeEvidence) => user.SeesAllUnits() || await IsOnTaskAsync(user, task),
+        _ => false,
+    };
 
-        async Task<bool> IsOnTaskAsync() =>
-            user.IsInRole(Roles.UnitEditor) && user.UnitId() is { } unitId
-            && await TaskUnits.IsAssignedAsync(db, task.TaskId, unitId, role: null);
-    }
+    private async Task<bool> IsOnTaskAsync(ClaimsPrincipal user, TaskRef task) =>
+        user.IsInRole(Roles.UnitEditor) && user.UnitId() is { } unitId
+        && await TaskUnits.IsAssignedAsync(db, task.TaskId, unitId, role: null);
 }
 
 /// <summary>
 /// Progress on a deliverable is recorded for a unit that leads the task (directly or through a group), by an editor
 /// of that unit or by an admin acting for it; viewers change nothing. One query, made only for those who act for the unit.
 /// </summary>
-public sealed class ProgressHandler(PlanTrackerDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, UnitOnTask>
+public sealed class ProgressHandler(PlanTrackerDbContext db) : OperationHandler<UnitOnTask>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement operation, UnitOnTask work)
-    {
-        if (operation.Name == nameof(Operations.UpdateProgress) && context.User.ActsFor(work.UnitId)
-            && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead))
-            context.Succeed(operation);
-    }
+    protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitOnTask work) =>
+        operation == nameof(Operations.UpdateProgress) && user.ActsFor(work.UnitId)
+        && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead);
 }

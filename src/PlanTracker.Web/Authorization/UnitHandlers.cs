@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Security.Claims;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Web.Infrastructure;
@@ -10,49 +9,33 @@ namespace PlanTracker.Web.Authorization;
 /// A unit's periodic reports are recorded by an admin or an editor of that unit; its scorecard is seen by
 /// Sở Nội vụ, the leadership and the unit itself.
 /// </summary>
-public sealed class UnitHandler : AuthorizationHandler<OperationAuthorizationRequirement, UnitRef>
+public sealed class UnitHandler : OperationHandler<UnitRef>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement operation, UnitRef unit)
+    protected override Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitRef unit) => Task.FromResult(operation switch
     {
-        var user = context.User;
-        var allowed = operation.Name switch
-        {
-            nameof(Operations.RecordReport) => user.ActsFor(unit.UnitId),
-            nameof(Operations.SeeScorecard) => user.SeesAllUnits() || user.UnitId() == unit.UnitId,
-            _ => false,
-        };
-        if (allowed) context.Succeed(operation);
-        return Task.CompletedTask;
-    }
+        nameof(Operations.RecordReport) => user.ActsFor(unit.UnitId),
+        nameof(Operations.SeeScorecard) => user.SeesAllUnits() || user.UnitId() == unit.UnitId,
+        _ => false,
+    });
 }
 
 /// <summary>
 /// A recorded report is removed by whoever may record for its unit; its file is downloaded by them, by
 /// Sở Nội vụ and by the leadership.
 /// </summary>
-public sealed class ReportSubmissionHandler : AuthorizationHandler<OperationAuthorizationRequirement, ReportSubmission>
+public sealed class ReportSubmissionHandler : OperationHandler<ReportSubmission>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement operation, ReportSubmission submission)
+    protected override Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, ReportSubmission submission) => Task.FromResult(operation switch
     {
-        var user = context.User;
-        var allowed = operation.Name switch
-        {
-            nameof(Operations.RemoveReport) => user.ActsFor(submission.UnitId),
-            nameof(Operations.DownloadReportFile) => user.SeesAllUnits() || user.ActsFor(submission.UnitId),
-            _ => false,
-        };
-        if (allowed) context.Succeed(operation);
-        return Task.CompletedTask;
-    }
+        nameof(Operations.RemoveReport) => user.ActsFor(submission.UnitId),
+        nameof(Operations.DownloadReportFile) => user.SeesAllUnits() || user.ActsFor(submission.UnitId),
+        _ => false,
+    });
 }
 
 /// <summary>An indicator's values are entered by an admin or an editor of the unit Sở Nội vụ made responsible for it.</summary>
-public sealed class IndicatorHandler : AuthorizationHandler<OperationAuthorizationRequirement, Indicator>
+public sealed class IndicatorHandler : OperationHandler<Indicator>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement operation, Indicator indicator)
-    {
-        if (operation.Name == nameof(Operations.EnterIndicatorValue) && context.User.ActsFor(indicator.ResponsibleUnitId))
-            context.Succeed(operation);
-        return Task.CompletedTask;
-    }
+    protected override Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, Indicator indicator) =>
+        Task.FromResult(operation == nameof(Operations.EnterIndicatorValue) && user.ActsFor(indicator.ResponsibleUnitId));
 }

@@ -4,7 +4,6 @@ namespace PlanTracker.Web.Features.Reminders;
 public sealed record MailState(DateTimeOffset? LastSuccess, DateTimeOffset? LastFailure, string? LastError, bool CanSend)
 {
     public bool IsKnown => LastSuccess is not null || LastFailure is not null;
-    public DateTimeOffset? LastActivity => CanSend ? LastSuccess : LastFailure;
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ namespace PlanTracker.Web.Features.Shared;
 public abstract class EditorPageModel(TimeProvider time) : PageModel
 {
     /// <summary>The request's context, the same one the page was given.</summary>
-    private PlanTrackerDbContext Db => HttpContext.RequestServices.GetRequiredService<PlanTrackerDbContext>();
+    private protected PlanTrackerDbContext Db => HttpContext.RequestServices.GetRequiredService<PlanTrackerDbContext>();
 
     protected DateTime NowUtc => time.GetUtcNow().UtcDateTime;
 
@@ -69,4 +69,24 @@ public abstract class EditorPageModel(TimeProvider time) : PageModel
     }
 
     protected void Fail(string form, string message) => ModelState.AddModelError(form, message);
+}
+
+/// <summary>An editor of one item by id that shows itself again, read afresh, when it refuses a change.</summary>
+public abstract class ItemEditorPageModel(TimeProvider time) : EditorPageModel(time)
+{
+    /// <summary>Reads the item and what the page shows of it, untracked, its form as saved; false when it is gone.</summary>
+    protected abstract Task<bool> LoadAsync(int id);
+
+    /// <summary>The page as saved: nothing of a refused post stays tracked.</summary>
+    protected async Task<IActionResult> PageAsync(int id)
+    {
+        Db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    protected async Task<IActionResult> FailAsync(int id, string form, string message)
+    {
+        Fail(form, message);
+        return await PageAsync(id);
+    }
 }

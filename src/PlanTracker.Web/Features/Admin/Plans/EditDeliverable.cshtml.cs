@@ -11,7 +11,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>One deliverable: product, note and deadline; the server reads the deadline again on save.</summary>
-public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string EditForm = "Edit";
 
@@ -21,12 +21,7 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
     public DeliverableInput Input { get; private set; } = new();
     public Conflict? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        Input = DeliverableInput.Of(Deliverable);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] DeliverableInput input)
     {
@@ -70,19 +65,19 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
             input.Version = saved.Version;
         }
         problems.CopyTo(ModelState, EditForm);
-        db.ChangeTracker.Clear();
-        await LoadAsync(id);
+        var page = await PageAsync(id);
         Input = input;
-        return Page();
+        return page;
     }
 
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var deliverable = await db.Deliverables.AsNoTracking()
             .Include(d => d.Task!).ThenInclude(t => t.Section!).ThenInclude(s => s.Plan)
             .FirstOrDefaultAsync(d => d.Id == id);
         if (deliverable is null) return false;
         (Deliverable, Task, Plan) = (deliverable, deliverable.Task!, deliverable.Task!.Section!.Plan!);
+        Input = DeliverableInput.Of(Deliverable);
         return true;
     }
 }

@@ -11,7 +11,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A plan's header and its sections: add, move, retire and restore.</summary>
-public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string HeaderForm = "Header";
     public const string SectionsForm = "Sections";
@@ -28,7 +28,6 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Header = PlanHeaderInput.Of(Plan);
         NewSection = new SectionInput { Number = (Sections.Select(s => s.Section.Number).DefaultIfEmpty(0).Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return Page();
     }
@@ -55,8 +54,8 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         if (problems.Any || HeaderConflict is not null || input is null)
         {
             problems.CopyTo(ModelState, HeaderForm);
-            Header = header;
             await LoadAsync(id);
+            Header = header;
             return Page();
         }
 
@@ -159,21 +158,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         return changed;
     }
 
-    private async Task<IActionResult> FailAsync(int id, string form, string message)
-    {
-        Fail(form, message);
-        return await PageAsync(id);
-    }
-
-    private async Task<IActionResult> PageAsync(int id)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id)) return NotFound();
-        Header = PlanHeaderInput.Of(Plan);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return false;
@@ -182,6 +167,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new SectionRow(s, s.Tasks.Count(t => !t.IsRetired)))
             .ToListAsync();
+        Header = PlanHeaderInput.Of(Plan);
         return true;
     }
 }

@@ -10,7 +10,7 @@ using PlanTracker.Web.Features.Shared;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A section's number and title, and its tasks and sub-items: add, move, retire and restore.</summary>
-public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string HeaderForm = "Header";
     public const string TasksForm = "Tasks";
@@ -26,7 +26,6 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
     public async Task<IActionResult> OnGetAsync(int id, int? parent)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Header = SectionInput.Of(Section);
         NewTask = new TaskInput { ParentTaskId = Tasks.Any(t => t.Id == parent && t.ParentTaskId is null) ? parent : null };
         NewTask.Code = SuggestedCode(NewTask.ParentTaskId);
         return Page();
@@ -133,21 +132,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
     /// <summary>Sub-item letters of Vietnamese plans: no f, j, w, z; đ after d.</summary>
     private static readonly string[] VietnameseLetters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
 
-    private async Task<IActionResult> FailAsync(int id, string form, string message)
-    {
-        Fail(form, message);
-        return await PageAsync(id);
-    }
-
-    private async Task<IActionResult> PageAsync(int id)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id)) return NotFound();
-        Header = SectionInput.Of(Section);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var section = await db.Sections.AsNoTracking().Include(s => s.Plan).FirstOrDefaultAsync(s => s.Id == id);
         if (section is null) return false;
@@ -157,6 +142,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Edit
             .Include(t => t.Assignments.Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead))
             .ToListAsync();
         Tasks = TaskOrder.Flatten(tasks);
+        Header = SectionInput.Of(Section);
         return true;
     }
 }

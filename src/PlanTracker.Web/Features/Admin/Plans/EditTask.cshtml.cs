@@ -12,7 +12,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A task's code, activity and note; its deliverables; its lead and coordinating units.</summary>
-public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string HeaderForm = "Header";
     public const string DeliverablesForm = "Deliverables";
@@ -33,12 +33,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     public string? NewTarget { get; private set; }
     public Conflict? HeaderConflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        Header = TaskInput.Of(Task);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] TaskInput header)
     {
@@ -57,7 +52,6 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
 
         var oldCode = task.Code;
         (task.Code, task.Activity, task.Note) = valid;
-        // The UPDATE only succeeds if the row still has the version the user saw.
         db.Expect(task, header.Version);
         db.Record(User.Actor(), NowUtc, task, Change.Updated, $"Sửa nhiệm vụ {oldCode}: {changes.Labels}",
             changes.Before, changes.After, task.Section!.PlanId);
@@ -77,10 +71,9 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
             header.Version = saved.Version;
         }
         problems.CopyTo(ModelState, HeaderForm);
-        db.ChangeTracker.Clear();
-        await LoadAsync(id);
+        var page = await PageAsync(id);
         Header = header;
-        return Page();
+        return page;
     }
 
     public async Task<IActionResult> OnPostAddDeliverableAsync(int id, [FromForm(Name = "NewDeliverable")] DeliverableInput newDeliverable)
@@ -214,21 +207,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         d.Product, d.Note, d.DeadlineText, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.DeadlineNote, d.SortOrder,
     };
 
-    private async Task<IActionResult> FailAsync(int id, string form, string message)
-    {
-        Fail(form, message);
-        return await PageAsync(id);
-    }
-
-    private async Task<IActionResult> PageAsync(int id)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id)) return NotFound();
-        Header = TaskInput.Of(Task);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var task = await db.Tasks.AsNoTracking()
             .Include(t => t.Section!).ThenInclude(s => s.Plan)
@@ -242,6 +221,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         Subtasks = await db.Tasks.AsNoTracking().Where(t => t.ParentTaskId == id).OrderBy(t => t.SortOrder).ToListAsync();
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync();
         Groups = await db.UnitGroups.AsNoTracking().OrderBy(g => g.Name).ToListAsync();
+        Header = TaskInput.Of(Task);
         return true;
     }
 }

@@ -11,7 +11,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Units;
 
 /// <summary>A unit group ("Sở, ngành TP"): its name, description, note, aliases and member units.</summary>
-public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string EditForm = "Edit";
 
@@ -30,18 +30,7 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
     public GroupInput Input { get; private set; } = new();
     public Conflict? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        Input = new GroupInput
-        {
-            Name = Group.Name, Description = Group.Description, Note = Group.Note,
-            Aliases = DirectoryInput.AliasLines(Group.Aliases, Group.Name),
-            Members = [.. Group.Members.Select(m => m.UnitId)],
-            Version = Group.Version,
-        };
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] GroupInput input)
     {
@@ -71,10 +60,9 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
         if (problems.Any || Conflict is not null)
         {
             problems.CopyTo(ModelState, EditForm);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
+            var page = await PageAsync(id);
             Input = input;
-            return Page();
+            return page;
         }
 
         var membersBefore = Codes(group.Members.Select(m => m.Unit!));
@@ -104,12 +92,19 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : Editor
 
     private static string MemberNames(IEnumerable<Unit> units) => string.Join(", ", units.Select(u => u.Name).Order(StringComparer.Ordinal));
 
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var group = await db.UnitGroups.AsNoTracking().AsSplitQuery().Include(g => g.Aliases).Include(g => g.Members)
             .FirstOrDefaultAsync(g => g.Id == id);
         if (group is null) return false;
         Group = group;
+        Input = new GroupInput
+        {
+            Name = group.Name, Description = group.Description, Note = group.Note,
+            Aliases = DirectoryInput.AliasLines(group.Aliases, group.Name),
+            Members = [.. group.Members.Select(m => m.UnitId)],
+            Version = group.Version,
+        };
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync();
         return true;
     }

@@ -11,7 +11,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Units;
 
 /// <summary>A unit's name, kind, reminder addresses and the other spellings plans use for it.</summary>
-public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)
+public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
 {
     public const string EditForm = "Edit";
 
@@ -31,12 +31,7 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
     public UnitInput Input { get; private set; } = new();
     public Conflict? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        Input = InputOf(Unit);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] UnitInput input)
     {
@@ -64,10 +59,9 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         if (problems.Any || Conflict is not null)
         {
             problems.CopyTo(ModelState, EditForm);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
+            var page = await PageAsync(id);
             Input = input;
-            return Page();
+            return page;
         }
 
         var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, unit.Aliases, aliases, DirectoryInput.AliasOf);
@@ -85,17 +79,16 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : EditorP
         return Done($"Đã lưu đơn vị {unit.Name}.", null, new { id });
     }
 
-    private static UnitInput InputOf(Unit unit) => new()
-    {
-        Name = unit.Name, Kind = unit.Kind.ToString(), Emails = DirectoryInput.EmailLines(unit.Emails),
-        Aliases = DirectoryInput.AliasLines(unit.Aliases, unit.Name), Version = unit.Version,
-    };
-
-    private async Task<bool> LoadAsync(int id)
+    protected override async Task<bool> LoadAsync(int id)
     {
         var unit = await db.Units.AsNoTracking().Include(u => u.Aliases).FirstOrDefaultAsync(u => u.Id == id);
         if (unit is null) return false;
         Unit = unit;
+        Input = new UnitInput
+        {
+            Name = unit.Name, Kind = unit.Kind.ToString(), Emails = DirectoryInput.EmailLines(unit.Emails),
+            Aliases = DirectoryInput.AliasLines(unit.Aliases, unit.Name), Version = unit.Version,
+        };
         Groups = await db.UnitGroups.AsNoTracking().Where(g => g.Members.Any(m => m.UnitId == id)).OrderBy(g => g.Name).ToListAsync();
         return true;
     }

@@ -144,8 +144,6 @@ public sealed class SheetWriter
         xml.WriteStartElement("sheetData", Main);
     }
 
-    public uint RowCount => row;
-
     /// <summary>A title line across the first columns.</summary>
     public void Title(string text, int across = 6)
     {
