@@ -49,8 +49,17 @@ public class BrowserHost : PlanTrackerFactory, IAsyncLifetime
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("input[name=Email]", email);
         await page.FillAsync("input[name=Password]", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        // Enter in the password field submits the form without hit-testing a pointer click, which a loaded machine
+        // once left unsent (the page idle on the login form, no error shown); a refusal says what the page said.
+        await page.PressAsync("input[name=Password]", "Enter");
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Sign-in as {email} did not leave {page.Url}; the page says: {await page.InnerTextAsync("body")}", e);
+        }
         return page;
     }
 
