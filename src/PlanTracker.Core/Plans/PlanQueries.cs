@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Import;
 
 namespace PlanTracker.Core.Plans;
@@ -11,4 +12,8 @@ public static class PlanQueries
     public static IOrderedQueryable<Plan> NewestFirst(this IQueryable<Plan> plans) =>
         plans.Where(p => !p.Number.StartsWith(PlanImporter.StagingPrefix))
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id);
+
+    /// <summary>The plan a page was asked for, or the newest when it was asked for none.</summary>
+    public static Task<Plan?> AskedOrNewestAsync(this IQueryable<Plan> plans, int? planId, CancellationToken ct = default) =>
+        planId is { } id ? plans.FirstOrDefaultAsync(p => p.Id == id, ct) : plans.NewestFirst().FirstOrDefaultAsync(ct);
 }

@@ -16,7 +16,6 @@ public static class RemindersSetup
         services.AddSingleton<ReminderRunner>();
         services.AddScoped<ReminderJobs>();
         services.AddHostedService<ScheduleCheckAtStart>();
-        services.AddScoped<Reports.ReportSubmissions>();
 
         services.AddPlanTrackerHangfire();
         return services;

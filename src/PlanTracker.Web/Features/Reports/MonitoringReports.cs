@@ -14,9 +14,7 @@ namespace PlanTracker.Web.Features.Reports;
 public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock)
 {
     /// <summary>The plan asked for, or the latest one.</summary>
-    public Task<Plan?> PlanAsync(int? planId) => planId is { } id
-        ? db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id)
-        : db.Plans.AsNoTracking().NewestFirst().FirstOrDefaultAsync();
+    public Task<Plan?> PlanAsync(int? planId) => db.Plans.AsNoTracking().AskedOrNewestAsync(planId);
 
     public ReportSchedule Schedule => schedule;
 

@@ -9,6 +9,7 @@ public static class MonitoringSetup
     {
         services.AddPeriodicReports();
         services.AddScoped<MonitoringReports>();
+        services.AddScoped<ReportSubmissions>();
         services.AddMemoryCache();
         services.AddScoped<Dashboard.OverviewCache>();
         return services;

@@ -72,9 +72,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var plans = db.Plans.AsNoTracking();
-        Plan = PlanId is { } id ? await plans.FirstOrDefaultAsync(p => p.Id == id, ct)
-            : await plans.NewestFirst().FirstOrDefaultAsync(ct);
+        Plan = await db.Plans.AsNoTracking().AskedOrNewestAsync(PlanId, ct);
         if (Plan is null) return false;
         PlanId = Plan.Id;
         Reports = schedule.Of(Plan.Year);

@@ -41,9 +41,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Plan = Filter.Plan is { } planId
-            ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId)
-            : await db.Plans.AsNoTracking().NewestFirst().FirstOrDefaultAsync();
+        Plan = await db.Plans.AsNoTracking().AskedOrNewestAsync(Filter.Plan);
         if (Plan is null) return Filter.Plan is null ? Page() : NotFound();
 
         var query = await Filter.ApplyAsync(db, db.Tasks.AsNoTracking(), Plan.Id);
