@@ -44,7 +44,7 @@ public class DashboardBrowserTests(DashboardBrowserTests.Host host) : IClassFixt
         await BrowserHost.ScreenshotAsync(page, "dashboard");
 
         await page.ClickAsync("a[data-figure=Overdue]");
-        await page.WaitForURLAsync(url => url.Contains("/tasks") && url.Contains("State=Overdue"));
+        await BrowserHost.ArrivedAtAsync(page, "#item-count", url => url.Contains("/tasks") && url.Contains("State=Overdue"));
         Assert.Equal("8", await page.GetAttributeAsync("#item-count", "data-count"));
         Assert.Equal(8, await page.Locator("table.items tbody tr[data-state=Overdue]").CountAsync());
         await BrowserHost.ScreenshotAsync(page, "dashboard-overdue-list");

@@ -30,7 +30,7 @@ public class StatusUpdateBrowserTests(StatusUpdateBrowserTests.Host host) : ICla
             Name = "ke-hoach-25.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
         });
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/tasks/"));
+        await BrowserHost.ArrivedAtAsync(page, "text=Đã lưu cập nhật", url => url.Contains("/tasks/"));
         Assert.Contains("Đã lưu cập nhật", await page.InnerTextAsync("main"));
         Assert.Contains("ke-hoach-25.pdf", await page.InnerTextAsync("main"));
 

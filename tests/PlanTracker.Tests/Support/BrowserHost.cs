@@ -54,13 +54,24 @@ public class BrowserHost : PlanTrackerFactory, IAsyncLifetime
         await page.PressAsync("input[name=Password]", "Enter");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            await page.Locator("form[action='/account/logout']").WaitForAsync();
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException($"Sign-in as {email} did not leave {page.Url}; the page says: {await page.InnerTextAsync("body")}", e);
         }
         return page;
+    }
+
+    /// <summary>
+    /// Waits for an element of the page a click leads to, then checks the address. Not WaitForURLAsync: its
+    /// check-then-subscribe can miss the `load` event on a loaded machine and wait out its whole timeout
+    /// (microsoft/playwright-dotnet#3364, seen in CI); a locator polls in the browser and survives the navigation.
+    /// </summary>
+    public static async Task ArrivedAtAsync(IPage page, string landmark, Func<string, bool> urlMatches)
+    {
+        await page.Locator(landmark).First.WaitForAsync();
+        Assert.True(urlMatches(page.Url), $"The page with {landmark} is at {page.Url}.");
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
