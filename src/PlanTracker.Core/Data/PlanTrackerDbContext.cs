@@ -19,6 +19,8 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorStep> IndicatorSteps => Set<IndicatorStep>();
+    public DbSet<TaskCitation> TaskCitations => Set<TaskCitation>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<PlanTask> Tasks => Set<PlanTask>();

@@ -13,4 +13,9 @@ public enum DeadlineKind
     RecurringQuarterly,
     Ongoing,
     SetLater,
+    RecurringYearly,
+    RecurringMonthly,
+    RecurringHalfYearly,
+    /// <summary>Several named periods, e.g. "Quý II, Quý IV năm 2020": one occurrence each.</summary>
+    List,
 }

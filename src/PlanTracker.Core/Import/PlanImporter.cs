@@ -140,6 +140,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             Number = StagingPrefix + Guid.NewGuid().ToString("N"),
             Title = VietnameseText.Clean(header.Title),
             Year = year,
+            EndYear = year,
             IssuedOn = header.IssuedOn is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             Issuer = CleanOrNull(header.Issuer),
             SignedBy = CleanOrNull(header.SignedBy),

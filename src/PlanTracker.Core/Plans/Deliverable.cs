@@ -26,6 +26,8 @@ public class Deliverable : IVersioned
 
     /// <summary>Raised on every edit of the deliverable itself, for conflict checks in the plan editor.</summary>
     public int Version { get; set; }
+    /// <summary>The unfinished deliverable of an earlier plan this one carries over ("chuyển tiếp").</summary>
+    public int? CarriedOverFromId { get; set; }
 
     public void ApplyDeadline(ParsedDeadline parsed)
     {

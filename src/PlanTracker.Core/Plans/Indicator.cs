@@ -11,6 +11,12 @@ public class Indicator
     public required string Text { get; set; }
     public decimal? Target { get; set; }
     public string? Unit { get; set; }
+    /// <summary>The level the target applies to where the text names one ("cấp tỉnh", "cấp huyện", "cấp xã").</summary>
+    public string? Level { get; set; }
+    /// <summary>The year by which <see cref="Target"/> is to be reached, where a programme names one.</summary>
+    public int? TargetYear { get; set; }
+    /// <summary>A programme target's yearly steps.</summary>
+    public List<IndicatorStep> Steps { get; set; } = [];
     public int SortOrder { get; set; }
     /// <summary>
     /// The unit that reports the actual values. The plan does not name one per indicator, so Sở Nội vụ assigns it;

@@ -8,6 +8,7 @@ public class Objective
     public Plan? Plan { get; set; }
     public required string Code { get; set; }
     public required string Text { get; set; }
+    public ObjectiveKind Kind { get; set; }
     public int SortOrder { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
 }

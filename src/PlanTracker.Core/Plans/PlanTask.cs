@@ -35,6 +35,8 @@ public class PlanTask : IVersioned
     public List<PlanTask> Subtasks { get; set; } = [];
     public List<Deliverable> Deliverables { get; set; } = [];
     public List<TaskAssignment> Assignments { get; set; } = [];
+    /// <summary>The tasks of other plans this one carries out (programme items, or a city task for a unit plan).</summary>
+    public List<TaskCitation> Citations { get; set; } = [];
 
     /// <summary>The search text from the given parts; retired ones are the caller's to leave out.</summary>
     public static string SearchTextOf(string code, string activity, string? note, IEnumerable<TaskAssignment> assignments, IEnumerable<Deliverable> deliverables) =>

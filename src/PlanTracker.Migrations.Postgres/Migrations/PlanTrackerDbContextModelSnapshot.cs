@@ -368,6 +368,84 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.ToTable("ChangeRecords");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.PeriodicReports.ReportSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanId", "PeriodKey", "UnitId");
+
+                    b.ToTable("ReportSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.Deliverable", b =>
                 {
                     b.Property<int>("Id")
@@ -375,6 +453,9 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CarriedOverFromId")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DeadlineDue")
                         .HasColumnType("date");
@@ -417,6 +498,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedOverFromId");
+
                     b.HasIndex("DeadlineDue");
 
                     b.HasIndex("DeadlineKind");
@@ -434,6 +517,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("integer");
 
@@ -446,6 +533,9 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Property<decimal?>("Target")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -462,6 +552,36 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.HasIndex("ResponsibleUnitId");
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSteps");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
@@ -520,6 +640,11 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -546,8 +671,14 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromPlanId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
@@ -556,10 +687,18 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ParentPlanId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SignedBy")
                         .HasMaxLength(200)
@@ -573,10 +712,20 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Active");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -587,8 +736,16 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromPlanId");
+
+                    b.HasIndex("ParentPlanId");
+
+                    b.HasIndex("UnitId");
+
                     b.HasIndex("Number", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "Kind");
 
                     b.ToTable("Plans");
                 });
@@ -796,6 +953,30 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId", "Role");
 
                     b.ToTable("TaskAssignments");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.TaskCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CitedTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitedTaskId");
+
+                    b.HasIndex("TaskId", "CitedTaskId")
+                        .IsUnique();
+
+                    b.ToTable("TaskCitations");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Progress.Attachment", b =>
@@ -1137,84 +1318,6 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
-            modelBuilder.Entity("PlanTracker.Core.Reports.ReportSubmission", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateOnly>("DocumentDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<bool>("IsRemoved")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("PeriodKey")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RecordedByUserId")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("RemovedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RemovedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RemovedByUserId")
-                        .HasColumnType("text");
-
-                    b.Property<long?>("SizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("StoredName")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "PeriodKey", "UnitId");
-
-                    b.ToTable("ReportSubmissions", (string)null);
-                });
-
             modelBuilder.Entity("PlanTracker.Core.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1406,8 +1509,32 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.PeriodicReports.ReportSubmission", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.Deliverable", b =>
                 {
+                    b.HasOne("PlanTracker.Core.Plans.Deliverable", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedOverFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("PlanTracker.Core.Plans.PlanTask", "Task")
                         .WithMany("Deliverables")
                         .HasForeignKey("TaskId")
@@ -1435,6 +1562,17 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Navigation("ResponsibleUnit");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorStep", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
+                        .WithMany("Steps")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
                 {
                     b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
@@ -1455,6 +1593,28 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.Plan", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PlanTracker.Core.Plans.Plan", "ParentPlan")
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ParentPlan");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.PlanDuty", b =>
@@ -1520,6 +1680,25 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("UnitGroup");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.TaskCitation", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.PlanTask", "CitedTask")
+                        .WithMany()
+                        .HasForeignKey("CitedTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlanTracker.Core.Plans.PlanTask", "Task")
+                        .WithMany("Citations")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CitedTask");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Progress.Attachment", b =>
@@ -1600,25 +1779,6 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Navigation("OutboxMessage");
                 });
 
-            modelBuilder.Entity("PlanTracker.Core.Reports.ReportSubmission", b =>
-                {
-                    b.HasOne("PlanTracker.Core.Plans.Plan", "Plan")
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Plan");
-
-                    b.Navigation("Unit");
-                });
-
             modelBuilder.Entity("PlanTracker.Core.Units.UnitAlias", b =>
                 {
                     b.HasOne("PlanTracker.Core.Units.UnitGroup", "UnitGroup")
@@ -1655,6 +1815,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Indicator", b =>
                 {
+                    b.Navigation("Steps");
+
                     b.Navigation("Values");
                 });
 
@@ -1675,6 +1837,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
             modelBuilder.Entity("PlanTracker.Core.Plans.PlanTask", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Citations");
 
                     b.Navigation("Deliverables");
 

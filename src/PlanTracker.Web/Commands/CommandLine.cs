@@ -21,7 +21,8 @@ public static class CommandLine
     /// the app this way too): serve. Anything else is a verb, or an error.
     /// </summary>
     public static bool Serves(string[] args) =>
-        args.All(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal));
+        args is ["--applicationName", _] // how dotnet ef starts the app to find its DbContext
+        || args.All(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal));
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -13,5 +13,6 @@ public class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
         deliverable.HasIndex(d => d.DeadlineDue);
         deliverable.HasIndex(d => d.DeadlineKind);
         deliverable.Property(d => d.Version).IsConcurrencyToken();
+        deliverable.HasOne<Deliverable>().WithMany().HasForeignKey(d => d.CarriedOverFromId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -19,5 +19,10 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.HasMany(p => p.Objectives).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId);
         plan.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId);
         plan.HasMany(p => p.Duties).WithOne(d => d.Plan).HasForeignKey(d => d.PlanId);
+        plan.Property(p => p.Status).HasDefaultValue(PlanStatus.Active).HasSentinel((PlanStatus)(-1));
+        plan.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        plan.HasOne(p => p.ParentPlan).WithMany().HasForeignKey(p => p.ParentPlanId).OnDelete(DeleteBehavior.Restrict);
+        plan.HasOne<Plan>().WithMany().HasForeignKey(p => p.CopiedFromPlanId).OnDelete(DeleteBehavior.SetNull);
+        plan.HasIndex(p => new { p.Status, p.Kind });
     }
 }

@@ -17,5 +17,6 @@ public class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
             .OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Deliverables).WithOne(d => d.Task).HasForeignKey(d => d.TaskId);
         task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
+        task.HasMany(t => t.Citations).WithOne(c => c.Task).HasForeignKey(c => c.TaskId);
     }
 }

@@ -353,10 +353,89 @@ namespace PlanTracker.Web.Data.Migrations
                     b.ToTable("ChangeRecords");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.PeriodicReports.ReportSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanId", "PeriodKey", "UnitId");
+
+                    b.ToTable("ReportSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.Deliverable", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CarriedOverFromId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("DeadlineDue")
@@ -400,6 +479,8 @@ namespace PlanTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedOverFromId");
+
                     b.HasIndex("DeadlineDue");
 
                     b.HasIndex("DeadlineKind");
@@ -415,6 +496,10 @@ namespace PlanTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
@@ -427,6 +512,9 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Property<decimal?>("Target")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -443,6 +531,34 @@ namespace PlanTracker.Web.Data.Migrations
                     b.HasIndex("ResponsibleUnitId");
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSteps");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
@@ -497,6 +613,11 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -521,8 +642,14 @@ namespace PlanTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
@@ -531,10 +658,18 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentPlanId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SignedBy")
                         .HasMaxLength(200)
@@ -548,10 +683,20 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -562,8 +707,16 @@ namespace PlanTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromPlanId");
+
+                    b.HasIndex("ParentPlanId");
+
+                    b.HasIndex("UnitId");
+
                     b.HasIndex("Number", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "Kind");
 
                     b.ToTable("Plans");
                 });
@@ -763,6 +916,28 @@ namespace PlanTracker.Web.Data.Migrations
                     b.HasIndex("UnitId", "Role");
 
                     b.ToTable("TaskAssignments");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.TaskCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitedTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitedTaskId");
+
+                    b.HasIndex("TaskId", "CitedTaskId")
+                        .IsUnique();
+
+                    b.ToTable("TaskCitations");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Progress.Attachment", b =>
@@ -1092,82 +1267,6 @@ namespace PlanTracker.Web.Data.Migrations
                     b.ToTable("ReminderRuns", (string)null);
                 });
 
-            modelBuilder.Entity("PlanTracker.Core.Reports.ReportSubmission", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DocumentDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRemoved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PeriodKey")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RemovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemovedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemovedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StoredName")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "PeriodKey", "UnitId");
-
-                    b.ToTable("ReportSubmissions", (string)null);
-                });
-
             modelBuilder.Entity("PlanTracker.Core.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -1353,8 +1452,32 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.PeriodicReports.ReportSubmission", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.Deliverable", b =>
                 {
+                    b.HasOne("PlanTracker.Core.Plans.Deliverable", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedOverFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("PlanTracker.Core.Plans.PlanTask", "Task")
                         .WithMany("Deliverables")
                         .HasForeignKey("TaskId")
@@ -1382,6 +1505,17 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Navigation("ResponsibleUnit");
                 });
 
+            modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorStep", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
+                        .WithMany("Steps")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("PlanTracker.Core.Plans.IndicatorValue", b =>
                 {
                     b.HasOne("PlanTracker.Core.Plans.Indicator", "Indicator")
@@ -1402,6 +1536,28 @@ namespace PlanTracker.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.Plan", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PlanTracker.Core.Plans.Plan", "ParentPlan")
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ParentPlan");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Plans.PlanDuty", b =>
@@ -1467,6 +1623,25 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("UnitGroup");
+                });
+
+            modelBuilder.Entity("PlanTracker.Core.Plans.TaskCitation", b =>
+                {
+                    b.HasOne("PlanTracker.Core.Plans.PlanTask", "CitedTask")
+                        .WithMany()
+                        .HasForeignKey("CitedTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlanTracker.Core.Plans.PlanTask", "Task")
+                        .WithMany("Citations")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CitedTask");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("PlanTracker.Core.Progress.Attachment", b =>
@@ -1547,25 +1722,6 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Navigation("OutboxMessage");
                 });
 
-            modelBuilder.Entity("PlanTracker.Core.Reports.ReportSubmission", b =>
-                {
-                    b.HasOne("PlanTracker.Core.Plans.Plan", "Plan")
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PlanTracker.Core.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Plan");
-
-                    b.Navigation("Unit");
-                });
-
             modelBuilder.Entity("PlanTracker.Core.Units.UnitAlias", b =>
                 {
                     b.HasOne("PlanTracker.Core.Units.UnitGroup", "UnitGroup")
@@ -1602,6 +1758,8 @@ namespace PlanTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PlanTracker.Core.Plans.Indicator", b =>
                 {
+                    b.Navigation("Steps");
+
                     b.Navigation("Values");
                 });
 
@@ -1622,6 +1780,8 @@ namespace PlanTracker.Web.Data.Migrations
             modelBuilder.Entity("PlanTracker.Core.Plans.PlanTask", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Citations");
 
                     b.Navigation("Deliverables");
 

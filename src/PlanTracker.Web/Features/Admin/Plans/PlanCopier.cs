@@ -21,7 +21,7 @@ public static class PlanCopier
     {
         var plan = new Plan
         {
-            Number = header.Number, Title = header.Title, Year = header.Year, IssuedOn = header.IssuedOn,
+            Number = header.Number, Title = header.Title, Year = header.Year, EndYear = header.Year, IssuedOn = header.IssuedOn,
             Issuer = header.Issuer, SignedBy = header.SignedBy, SignerTitle = header.SignerTitle, CreatedAtUtc = nowUtc,
         };
         var copies = new List<(PlanTask Copy, PlanTask Original)>();
