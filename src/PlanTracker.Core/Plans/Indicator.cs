@@ -1,9 +1,10 @@
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Plans;
 
 /// <summary>A numeric target of an objective, e.g. 35 % of procedures online at level 3.</summary>
-public class Indicator
+public class Indicator : IVersioned
 {
     public int Id { get; set; }
     public int ObjectiveId { get; set; }
@@ -25,4 +26,7 @@ public class Indicator
     public int? ResponsibleUnitId { get; set; }
     public Unit? ResponsibleUnit { get; set; }
     public List<IndicatorValue> Values { get; set; } = [];
+
+    /// <summary>Raised by the context on every edit; an edit form carries the version it loaded.</summary>
+    public int Version { get; set; }
 }

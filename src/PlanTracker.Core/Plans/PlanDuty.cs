@@ -1,3 +1,4 @@
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 
 namespace PlanTracker.Core.Plans;
@@ -6,7 +7,7 @@ namespace PlanTracker.Core.Plans;
 /// An obligation from section III ("Tổ chức thực hiện") that carries a deadline or a period,
 /// e.g. every unit's own CCHC plan due at Sở Nội vụ before 31/01/2019, or the periodic reports.
 /// </summary>
-public class PlanDuty
+public class PlanDuty : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -25,4 +26,7 @@ public class PlanDuty
     public string? Note { get; set; }
     public string? SourceRef { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Raised by the context on every edit; an edit form carries the version it loaded.</summary>
+    public int Version { get; set; }
 }

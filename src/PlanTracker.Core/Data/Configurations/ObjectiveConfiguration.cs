@@ -10,6 +10,7 @@ public class ObjectiveConfiguration : IEntityTypeConfiguration<Objective>
     {
         objective.Property(o => o.Code).HasMaxLength(16);
         objective.HasIndex(o => new { o.PlanId, o.Code }).IsUnique();
+        objective.Property(o => o.Version).IsConcurrencyToken();
         objective.HasMany(o => o.Indicators).WithOne(i => i.Objective).HasForeignKey(i => i.ObjectiveId);
     }
 }

@@ -12,5 +12,6 @@ public class PlanDutyConfiguration : IEntityTypeConfiguration<PlanDuty>
         duty.Property(d => d.DeadlineText).HasMaxLength(300);
         duty.Property(d => d.Periods).HasMaxLength(32);
         duty.HasIndex(d => new { d.PlanId, d.Code }).IsUnique();
+        duty.Property(d => d.Version).IsConcurrencyToken();
     }
 }

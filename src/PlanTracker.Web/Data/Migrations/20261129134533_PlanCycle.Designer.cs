@@ -11,7 +11,7 @@ using PlanTracker.Core.Data;
 namespace PlanTracker.Web.Data.Migrations
 {
     [DbContext(typeof(PlanTrackerDbContext))]
-    [Migration("20261129134306_PlanCycle")]
+    [Migration("20261129134533_PlanCycle")]
     partial class PlanCycle
     {
         /// <inheritdoc />
@@ -527,6 +527,10 @@ namespace PlanTracker.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
@@ -630,6 +634,10 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -777,6 +785,10 @@ namespace PlanTracker.Web.Data.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

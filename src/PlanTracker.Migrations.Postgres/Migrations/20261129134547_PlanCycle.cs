@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PlanTracker.Web.Data.Migrations
+namespace PlanTracker.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class PlanCycle : Migration
@@ -13,20 +14,20 @@ namespace PlanTracker.Web.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CopiedFromPlanId",
                 table: "Plans",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "EndYear",
                 table: "Plans",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Plans",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
@@ -34,13 +35,13 @@ namespace PlanTracker.Web.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ParentPlanId",
                 table: "Plans",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Status",
                 table: "Plans",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Active");
@@ -48,46 +49,67 @@ namespace PlanTracker.Web.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "UnitId",
                 table: "Plans",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "PlanDuties",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Objectives",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Objectives",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Level",
                 table: "Indicators",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TargetYear",
                 table: "Indicators",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Indicators",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "CarriedOverFromId",
                 table: "Deliverables",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "IndicatorSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Target = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Target = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,10 +126,10 @@ namespace PlanTracker.Web.Data.Migrations
                 name: "TaskCitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CitedTaskId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    CitedTaskId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,7 +296,15 @@ namespace PlanTracker.Web.Data.Migrations
                 table: "Plans");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "PlanDuties");
+
+            migrationBuilder.DropColumn(
                 name: "Kind",
+                table: "Objectives");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Objectives");
 
             migrationBuilder.DropColumn(
@@ -283,6 +313,10 @@ namespace PlanTracker.Web.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "TargetYear",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Indicators");
 
             migrationBuilder.DropColumn(

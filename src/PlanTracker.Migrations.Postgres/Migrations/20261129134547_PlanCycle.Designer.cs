@@ -12,7 +12,7 @@ using PlanTracker.Core.Data;
 namespace PlanTracker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PlanTrackerDbContext))]
-    [Migration("20261129134326_PlanCycle")]
+    [Migration("20261129134547_PlanCycle")]
     partial class PlanCycle
     {
         /// <inheritdoc />
@@ -548,6 +548,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
@@ -657,6 +661,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -808,6 +816,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

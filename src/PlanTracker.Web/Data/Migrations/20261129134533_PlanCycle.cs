@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PlanTracker.Migrations.Postgres.Migrations
+namespace PlanTracker.Web.Data.Migrations
 {
     /// <inheritdoc />
     public partial class PlanCycle : Migration
@@ -14,20 +13,20 @@ namespace PlanTracker.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CopiedFromPlanId",
                 table: "Plans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "EndYear",
                 table: "Plans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Plans",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
@@ -35,13 +34,13 @@ namespace PlanTracker.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ParentPlanId",
                 table: "Plans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Status",
                 table: "Plans",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Active");
@@ -49,46 +48,67 @@ namespace PlanTracker.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "UnitId",
                 table: "Plans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "PlanDuties",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Objectives",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Objectives",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Level",
                 table: "Indicators",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TargetYear",
                 table: "Indicators",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Indicators",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "CarriedOverFromId",
                 table: "Deliverables",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "IndicatorSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Target = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,10 +125,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                 name: "TaskCitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    CitedTaskId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CitedTaskId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,7 +295,15 @@ namespace PlanTracker.Migrations.Postgres.Migrations
                 table: "Plans");
 
             migrationBuilder.DropColumn(
+                name: "Version",
+                table: "PlanDuties");
+
+            migrationBuilder.DropColumn(
                 name: "Kind",
+                table: "Objectives");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Objectives");
 
             migrationBuilder.DropColumn(
@@ -284,6 +312,10 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "TargetYear",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "Indicators");
 
             migrationBuilder.DropColumn(
