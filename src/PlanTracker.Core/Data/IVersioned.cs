@@ -20,7 +20,7 @@ public static class Versions
     public static void Expect<T>(this DbContext db, T item, int version) where T : class, IVersioned =>
         db.Entry(item).Property(i => i.Version).OriginalValue = version;
 
-    /// <summary>Edited items, and units and groups whose aliases or members change, go up by one.</summary>
+    /// <summary>Edited items, units and groups whose aliases or members change, and indicators whose steps change go up by one.</summary>
     internal static void Raise(DbContext db)
     {
         var owners = db.ChangeTracker.Entries()
@@ -29,6 +29,7 @@ public static class Versions
             {
                 Units.UnitAlias a => new[] { (typeof(Units.Unit), a.UnitId), (typeof(Units.UnitGroup), a.UnitGroupId) },
                 Units.UnitGroupMember m => [(typeof(Units.UnitGroup), (int?)m.UnitGroupId)],
+                Plans.IndicatorStep s => [(typeof(Plans.Indicator), (int?)s.IndicatorId)],
                 _ => [],
             })
             .ToHashSet();

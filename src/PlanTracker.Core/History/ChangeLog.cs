@@ -8,7 +8,7 @@ using PlanTracker.Core.Plans;
 namespace PlanTracker.Core.History;
 
 /// <summary>What an editor did to an item; stored as the item's history name plus the change, e.g. "TaskUpdated".</summary>
-public enum Change { Created, Updated, Moved, Retired, Restored }
+public enum Change { Created, Updated, Moved, Retired, Restored, Removed }
 
 /// <summary>Adds history records to the same unit of work as the change they describe.</summary>
 public static class ChangeLog

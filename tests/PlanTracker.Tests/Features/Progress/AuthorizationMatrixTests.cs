@@ -307,6 +307,24 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     }
 
     [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    public async Task Objective_indicator_and_duty_editors_are_for_admins_only(Who who, HttpStatusCode expected)
+    {
+        await using var db = host.NewDbContext();
+        var indicator = await db.Indicators.Include(i => i.Objective).OrderBy(i => i.Id).FirstAsync();
+        var planId = indicator.Objective!.PlanId;
+        var dutyId = await db.PlanDuties.Where(d => d.PlanId == planId).Select(d => d.Id).FirstAsync();
+        var client = await ClientAsync(who);
+
+        foreach (var url in new[] { $"/admin/plans/{planId}/objectives/new", $"/admin/plans/objectives/{indicator.ObjectiveId}",
+                     $"/admin/plans/indicators/{indicator.Id}", $"/admin/plans/{planId}/duties/new", $"/admin/plans/duties/{dutyId}" })
+            Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Theory]
     [InlineData(Who.Viewer)]
     [InlineData(Who.LeadEditor)]
     public async Task Non_admins_cannot_create_accounts(Who who)

@@ -33,6 +33,21 @@ public static class EditorTesting
         return new(plan.Id, section.Id, number, task.Id, deliverable.Id, assignment.Id);
     }
 
+    public sealed record ArrangedStatements(int ObjectiveId, int IndicatorId, int DutyId);
+
+    /// <summary>An objective with one indicator, and a section III duty, in the given plan; codes unique to this call.</summary>
+    public static async Task<ArrangedStatements> ArrangeStatementsAsync(this PlanTrackerFactory host, int planId)
+    {
+        await using var db = host.NewDbContext();
+        var code = Guid.NewGuid().ToString("N")[..12];
+        var objective = new Objective { PlanId = planId, Code = code, Text = "Mục tiêu thử" };
+        var indicator = new Indicator { Objective = objective, Text = "Chỉ tiêu thử", Target = 50, Unit = "%" };
+        var duty = new PlanDuty { PlanId = planId, Code = code, Text = "Nhiệm vụ thử", DeadlineText = "Quý IV" };
+        db.AddRange(objective, indicator, duty);
+        await db.SaveChangesAsync();
+        return new(objective.Id, indicator.Id, duty.Id);
+    }
+
     public static async Task<PlanTask> AddTaskAsync(this PlanTrackerFactory host, int sectionId, string code, int? parentId = null, int sortOrder = 0)
     {
         await using var db = host.NewDbContext();
@@ -82,6 +97,10 @@ public static class EditorTesting
             await db.UnitGroups.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.Id, g.Code, g.Name, g.Description, g.Note }).ToListAsync(),
             await db.UnitAliases.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Alias, a.NameKey, a.UnitId, a.UnitGroupId }).ToListAsync(),
             await db.UnitGroupMembers.AsNoTracking().OrderBy(m => m.UnitGroupId).ThenBy(m => m.UnitId).Select(m => new { m.UnitGroupId, m.UnitId }).ToListAsync(),
+            await db.Objectives.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.Code, o.Kind, o.Text, o.SortOrder, o.Version }).ToListAsync(),
+            await db.Indicators.AsNoTracking().OrderBy(i => i.Id).Select(i => new { i.Id, i.Text, i.Target, i.Unit, i.Level, i.TargetYear, i.ResponsibleUnitId, i.SortOrder, i.Version }).ToListAsync(),
+            await db.Set<IndicatorStep>().AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.IndicatorId, s.Year, s.Target, s.Text }).ToListAsync(),
+            await db.PlanDuties.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Code, d.PrintedUnits, d.Text, d.Product, d.Recipient, d.DeadlineText, d.DeadlineKind, d.DeadlineDue, d.Periods, d.Note, d.Version }).ToListAsync(),
             await db.ChangeRecords.CountAsync(),
         };
         return JsonSerializer.Serialize(state);

@@ -12,6 +12,7 @@ public class PlanEditorAccessTests(PlanEditorAccessTests.Host host) : IClassFixt
     {
         var a = await host.ArrangeTaskAsync();
         var (p, s, t, d, u) = (a.PlanId, a.SectionId, a.TaskId, a.DeliverableId, await host.UnitIdAsync("SNV"));
+        var (o, i, duty) = await host.ArrangeStatementsAsync(a.PlanId);
         return
         [
             new("/admin/plans"),
@@ -39,6 +40,20 @@ public class PlanEditorAccessTests(PlanEditorAccessTests.Host host) : IClassFixt
             new($"/admin/plans/tasks/{t}", "RestoreAssignment", ("assignmentId", $"{a.AssignmentId}")),
             new($"/admin/plans/deliverables/{d}"),
             new($"/admin/plans/deliverables/{d}", null, ("Input.Product", "Đã sửa"), ("Input.DeadlineText", "Quý II"), ("Input.Version", "0")),
+            new($"/admin/plans/{p}/objectives/new"),
+            new($"/admin/plans/{p}/objectives/new", null, ("Input.Code", "Z9"), ("Input.Kind", "Objective"), ("Input.Text", "Mới")),
+            new($"/admin/plans/objectives/{o}"),
+            new($"/admin/plans/objectives/{o}", null, ("Input.Code", "Z8"), ("Input.Kind", "Solution"), ("Input.Text", "Đã sửa"), ("Input.Order", "1"), ("Input.Version", "0")),
+            new($"/admin/plans/objectives/{o}", "AddIndicator", ("NewIndicator.Text", "Mới"), ("NewIndicator.Target", "10")),
+            new($"/admin/plans/objectives/{o}", "Remove", ("version", "0")),
+            new($"/admin/plans/indicators/{i}"),
+            new($"/admin/plans/indicators/{i}", null, ("Input.Text", "Đã sửa"), ("Input.Steps[0].Year", "2019"), ("Input.Steps[0].Target", "5"), ("Input.Version", "0")),
+            new($"/admin/plans/indicators/{i}", "Remove", ("version", "0")),
+            new($"/admin/plans/{p}/duties/new"),
+            new($"/admin/plans/{p}/duties/new", null, ("Input.Code", "Z9"), ("Input.Text", "Mới"), ("Input.DeadlineText", "Quý I")),
+            new($"/admin/plans/duties/{duty}"),
+            new($"/admin/plans/duties/{duty}", null, ("Input.Code", "Z8"), ("Input.Text", "Đã sửa"), ("Input.DeadlineText", "Quý II"), ("Input.Version", "0")),
+            new($"/admin/plans/duties/{duty}", "Remove", ("version", "0")),
         ];
     }
 

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.History;
+using PlanTracker.Core.Plans;
+using PlanTracker.Web.Features.Shared;
+using PlanTracker.Web.Infrastructure;
+
+namespace PlanTracker.Web.Features.Admin.Plans;
+
+/// <summary>One indicator: text, target, unit, level, target year, responsible unit and yearly steps.</summary>
+public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+{
+    public const string EditForm = "Edit";
+    public const string RemoveForm = "Remove";
+
+    public Indicator Indicator { get; private set; } = null!;
+    public Objective Objective { get; private set; } = null!;
+    public Plan Plan { get; private set; } = null!;
+    public int Values { get; private set; }
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+    public IndicatorInput Input { get; private set; } = new();
+    public Conflict? Conflict { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] IndicatorInput input)
+    {
+        var indicator = await db.Indicators.Include(i => i.Steps).Include(i => i.Objective!).ThenInclude(o => o.Plan)
+            .FirstOrDefaultAsync(i => i.Id == id);
+        if (indicator is null) return NotFound();
+        var (objective, plan) = (indicator.Objective!, indicator.Objective!.Plan!);
+        var problems = new Problems();
+        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        var valid = problems.Any ? null : input.Check(plan, await EditObjectiveModel.UnitIdsAsync(db), problems);
+        if (valid is null || indicator.Version != input.Version) return await RefuseAsync(id, input, problems, indicator);
+
+        var changes = new FieldChanges()
+            .Add(nameof(Indicator.Text), "nội dung", indicator.Text, valid.Text)
+            .Add(nameof(Indicator.Target), "chỉ tiêu", indicator.Target, valid.Target)
+            .Add(nameof(Indicator.Unit), "đơn vị tính", indicator.Unit, valid.Unit)
+            .Add(nameof(Indicator.Level), "cấp áp dụng", indicator.Level, valid.Level)
+            .Add(nameof(Indicator.TargetYear), "năm đạt", indicator.TargetYear, valid.TargetYear)
+            .Add(nameof(Indicator.ResponsibleUnitId), "đơn vị báo cáo số liệu", indicator.ResponsibleUnitId, valid.ResponsibleUnitId)
+            .Add(nameof(Indicator.Steps), "lộ trình", StatementEdits.Steps(indicator.Steps), valid.StepsText);
+        if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
+
+        (indicator.Text, indicator.Target, indicator.Unit, indicator.Level, indicator.TargetYear, indicator.ResponsibleUnitId) =
+            (valid.Text, valid.Target, valid.Unit, valid.Level, valid.TargetYear, valid.ResponsibleUnitId);
+        // Steps are kept by year, so that the unique (indicator, year) index never sees a year twice in one save.
+        foreach (var step in indicator.Steps.Where(s => valid.Steps.All(v => v.Year != s.Year)).ToList()) indicator.Steps.Remove(step);
+        foreach (var wanted in valid.Steps)
+        {
+            if (indicator.Steps.FirstOrDefault(s => s.Year == wanted.Year) is { } step) (step.Target, step.Text) = (wanted.Target, wanted.Text);
+            else indicator.Steps.Add(new IndicatorStep { Year = wanted.Year, Target = wanted.Target, Text = wanted.Text });
+        }
+        db.Expect(indicator, input.Version);
+        db.Record(User.Actor(), NowUtc, indicator, Change.Updated, $"Sửa chỉ tiêu “{indicator.Text}” của mục {objective.Code}: {changes.Labels}",
+            changes.Before, changes.After, plan.Id);
+        if (!await TrySaveAsync())
+            return await RefuseAsync(id, input, new Problems(), await db.Indicators.AsNoTracking().Include(i => i.Steps).FirstAsync(i => i.Id == id));
+        return Done($"Đã lưu chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, IndicatorInput input, Problems problems, Indicator saved)
+    {
+        if (!problems.Any && saved.Version != input.Version)
+        {
+            var unitNames = await EditObjectiveModel.UnitChoicesAsync(db);
+            string? UnitName(int? unitId) => unitNames.FirstOrDefault(u => u.Id == unitId).Name;
+            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Indicator>(db, id),
+                new("Nội dung", saved.Text, input.Text),
+                new("Chỉ tiêu", StatementEdits.Number(saved.Target), input.Target),
+                new("Đơn vị tính", saved.Unit, input.Unit),
+                new("Cấp áp dụng", saved.Level, input.Level),
+                new("Năm đạt", saved.TargetYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), input.TargetYear),
+                new("Đơn vị báo cáo số liệu", UnitName(saved.ResponsibleUnitId), UnitName(input.ResponsibleUnitId)),
+                new("Lộ trình", StatementEdits.Steps(saved.Steps),
+                    string.Join("; ", input.Steps.Where(s => !s.IsBlank).Select(s => $"{s.Year}: {s.Target}{(string.IsNullOrWhiteSpace(s.Target) || string.IsNullOrWhiteSpace(s.Text) ? "" : " ")}{s.Text}"))));
+            input.Version = saved.Version;
+        }
+        problems.CopyTo(ModelState, EditForm);
+        var page = await PageAsync(id);
+        Input = input;
+        return page;
+    }
+
+    /// <summary>Removes an indicator nobody has entered values for; values entered stay, and so does their indicator.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int version)
+    {
+        var indicator = await db.Indicators.Include(i => i.Steps).Include(i => i.Objective!).ThenInclude(o => o.Plan)
+            .FirstOrDefaultAsync(i => i.Id == id);
+        if (indicator is null) return NotFound();
+        var (objective, plan) = (indicator.Objective!, indicator.Objective!.Plan!);
+        if (StatementEdits.ClosedRefusal(plan) is { } closed) return await FailAsync(id, RemoveForm, closed);
+        var values = await db.IndicatorValues.CountAsync(v => v.IndicatorId == id);
+        if (values > 0)
+            return await FailAsync(id, RemoveForm,
+                $"Không xoá được chỉ tiêu này: đã có {values} kỳ số liệu được nhập. Số liệu đã nhập được giữ lại; hãy sửa nội dung thay vì xoá.");
+        const string stale = "Chưa xoá: chỉ tiêu này vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.";
+        if (indicator.Version != version) return await FailAsync(id, RemoveForm, stale);
+
+        db.Record(User.Actor(), NowUtc, indicator, Change.Removed, $"Xoá chỉ tiêu “{indicator.Text}” của mục {objective.Code}",
+            before: EditObjectiveModel.IndicatorSnapshot(indicator), planId: plan.Id);
+        db.Expect(indicator, version);
+        db.Indicators.Remove(indicator);
+        if (!await TrySaveAsync()) return await FailAsync(id, RemoveForm, stale);
+        return Done($"Đã xoá chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id });
+    }
+
+    protected override async Task<bool> LoadAsync(int id)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Steps).Include(i => i.Objective!).ThenInclude(o => o.Plan)
+            .FirstOrDefaultAsync(i => i.Id == id);
+        if (indicator is null) return false;
+        (Indicator, Objective, Plan) = (indicator, indicator.Objective!, indicator.Objective!.Plan!);
+        Values = await db.IndicatorValues.CountAsync(v => v.IndicatorId == id);
+        Units = await EditObjectiveModel.UnitChoicesAsync(db);
+        Input = IndicatorInput.Of(indicator);
+        return true;
+    }
+}
