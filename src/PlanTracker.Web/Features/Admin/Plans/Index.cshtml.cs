@@ -48,7 +48,12 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
             return Page();
         }
 
-        var plan = await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, header, source, copy);
+        var plan = new Plan
+        {
+            Number = header.Number, Title = header.Title, Year = header.Year, EndYear = header.Year, IssuedOn = header.IssuedOn,
+            Issuer = header.Issuer, SignedBy = header.SignedBy, SignerTitle = header.SignerTitle, CreatedAtUtc = NowUtc,
+        };
+        await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source, new PlanCopier.Choices(copy));
         return Done($"Đã tạo kế hoạch {plan.Number} năm {plan.Year}.", "EditPlan", new { id = plan.Id });
     }
 
