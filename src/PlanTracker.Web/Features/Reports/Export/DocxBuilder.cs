@@ -178,10 +178,10 @@ public sealed class DocxBuilder : IDisposable
         new(new OpenXmlElement[] { new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }) }.Concat(content));
 
     private static Paragraph Para(string text, bool bold = false, bool italic = false, int size = BodySize,
-        JustificationValues? align = null, int before = 0, int after = 0, int firstLine = 0, int ruleIndent = -1)
+        JustificationValues? align = null, int before = 0, int after = 0, int firstLine = 0, int ruleIndent = 0)
     {
         var props = new ParagraphProperties();
-        if (ruleIndent >= 0)
+        if (ruleIndent > 0)
             // The short rule under the issuer's name and the motto: a bottom border between indents.
             props.Append(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }));
         props.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
