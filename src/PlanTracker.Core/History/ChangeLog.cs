@@ -30,27 +30,22 @@ public static class ChangeLog
         string summary, object? before = null, object? after = null, int? planId = null) where T : class
     {
         var name = NameOf(item.GetType());
-        var record = db.Record(actor, atUtc, name, 0, name + change, summary, before, after, null, planId);
+        var record = db.Record(actor, atUtc, new ChangeKind(name, name + change), 0, summary, before, after, planId: planId);
         record.Subject = item;
         return record;
     }
 
     /// <summary>Records a change that is not one item's edit: a progress update, a comment, an account.</summary>
     public static ChangeRecord Record(this PlanTrackerDbContext db, Actor actor, DateTime atUtc, ChangeKind kind, int entityId,
-        string summary, object? before = null, object? after = null, int? taskId = null, int? planId = null) =>
-        db.Record(actor, atUtc, kind.EntityType, entityId, kind.Action, summary, before, after, taskId, planId);
-
-    private static ChangeRecord Record(this PlanTrackerDbContext db, Actor actor, DateTime atUtc,
-        string entityType, int entityId, string action, string summary,
-        object? before, object? after, int? taskId, int? planId)
+        string summary, object? before = null, object? after = null, int? taskId = null, int? planId = null)
     {
         var record = new ChangeRecord
         {
-            EntityType = entityType,
+            EntityType = kind.EntityType,
             EntityId = entityId,
             TaskId = taskId,
             PlanId = planId,
-            Action = action,
+            Action = kind.Action,
             Summary = summary.Length > 500 ? summary[..500] : summary,
             BeforeJson = before is null ? null : JsonSerializer.Serialize(before, Json),
             AfterJson = after is null ? null : JsonSerializer.Serialize(after, Json),

@@ -49,10 +49,8 @@ public sealed class EvidenceStore(IConfiguration config)
     /// <summary>Writes the file under a generated name through <paramref name="files"/>, which deletes it unless the save commits.</summary>
     public async Task<(string StoredName, string ContentType)> SaveAsync(UploadedFiles files, IFormFile file, DateTime nowUtc)
     {
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var storedName = Path.Combine(nowUtc.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N") + extension);
-        await files.WriteAsync(file, storedName);
-        return (storedName, Allowed[extension].ContentType);
+        var storedName = await files.WriteAsync(file, nowUtc.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        return (storedName, Allowed[Path.GetExtension(file.FileName)].ContentType);
     }
 
     /// <summary>The files of one request, kept only once its database save has committed.</summary>

@@ -15,14 +15,16 @@ public sealed class UploadedFiles(string folder) : IDisposable
     private readonly List<string> written = [];
     private bool kept;
 
-    /// <summary>Writes the upload to <paramref name="relativePath"/> under the folder.</summary>
-    public async Task WriteAsync(IFormFile file, string relativePath, CancellationToken ct = default)
+    /// <summary>Writes the upload under a generated name in <paramref name="subfolder"/>; returns its path relative to the folder.</summary>
+    public async Task<string> WriteAsync(IFormFile file, string subfolder, CancellationToken ct = default)
     {
+        var relativePath = Path.Combine(subfolder, Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant());
         var path = Path.Combine(folder, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         written.Add(path); // before the first byte: a file cut short by a full disk is deleted too
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         await file.CopyToAsync(target, ct);
+        return relativePath;
     }
 
     /// <summary>The database now refers to the files: they stay.</summary>

@@ -1,8 +1,8 @@
+using MailKit.Security;
+
 namespace PlanTracker.Web.Features.Reminders;
 
 public enum MailMode { Pickup, Smtp }
-
-public enum SmtpSecurity { None, StartTls, SslOnConnect }
 
 /// <summary>The "Mail" settings. Credentials come from the settings file or, better, the environment (Mail__Smtp__Password).</summary>
 public sealed class MailSettings
@@ -55,7 +55,8 @@ public sealed class SmtpOptions
 {
     public string Host { get; set; } = "";
     public int Port { get; set; } = 587;
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+    /// <summary>MailKit's own choices by name: None, StartTls or SslOnConnect.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
     public string User { get; set; } = "";
     public string Password { get; set; } = "";
     public int TimeoutSeconds { get; set; } = 30;

@@ -12,6 +12,7 @@ public sealed record MailState(DateTimeOffset? LastSuccess, DateTimeOffset? Last
 /// </summary>
 public sealed class MailStatus(TimeProvider time)
 {
+    private readonly Lock gate = new();
     private MailState state = new(null, null, null, false);
     private long reportedAt = long.MinValue;
 
@@ -21,26 +22,16 @@ public sealed class MailStatus(TimeProvider time)
     public TimeSpan SinceLastReport =>
         Interlocked.Read(ref reportedAt) is var at && at == long.MinValue ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(Environment.TickCount64 - at);
 
-    public void Succeeded()
-    {
-        var now = time.GetUtcNow();
-        Update(s => s with { LastSuccess = now, CanSend = true });
-    }
+    public void Succeeded() => Update((s, now) => s with { LastSuccess = now, CanSend = true });
 
-    public void Failed(string error)
-    {
-        var now = time.GetUtcNow();
-        Update(s => s with { LastFailure = now, LastError = error, CanSend = false });
-    }
+    public void Failed(string error) => Update((s, now) => s with { LastFailure = now, LastError = error, CanSend = false });
 
-    private void Update(Func<MailState, MailState> change)
+    private void Update(Func<MailState, DateTimeOffset, MailState> change)
     {
-        MailState seen, next;
-        do
+        lock (gate)
         {
-            seen = Volatile.Read(ref state);
-            next = change(seen);
-        } while (Interlocked.CompareExchange(ref state, next, seen) != seen);
-        Interlocked.Exchange(ref reportedAt, Environment.TickCount64);
+            Volatile.Write(ref state, change(state, time.GetUtcNow()));
+            Interlocked.Exchange(ref reportedAt, Environment.TickCount64);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace PlanTracker.Web.Features.Reminders;
@@ -30,12 +29,6 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
     {
         if (string.IsNullOrWhiteSpace(options.Host))
             throw new InvalidOperationException("Mail:Smtp:Host is not set.");
-        var security = options.Security switch
-        {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTls,
-        };
         // Our own socket, to switch Nagle off: otherwise the small end-of-data write of every message waits
         // for the server's delayed ACK (about 40 ms a message) and the dispatcher crawls at ~20 messages a second.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -50,7 +43,7 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
             socket.Dispose();
             throw;
         }
-        await client.ConnectAsync(socket, options.Host, options.Port, security, ct);
+        await client.ConnectAsync(socket, options.Host, options.Port, options.Security, ct);
         if (!string.IsNullOrEmpty(options.User))
             await client.AuthenticateAsync(options.User, options.Password, ct);
     }

@@ -39,15 +39,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
 
     public void Dispose() => gate.Dispose();
 
-    /// <summary>The claimed messages of the current batch not tried yet, and the claim's token.</summary>
-    private sealed class Claims
+    /// <summary>One dispatch: the current batch's claim token and its messages not tried yet, and what it did.</summary>
+    private sealed class Run
     {
-        public string Token { get; set; } = "";
-        public HashSet<long> Untried { get; } = [];
-    }
-
-    private sealed class Tally
-    {
+        public string Token = "";
+        public readonly HashSet<long> Untried = [];
         public int Sent, Failed, Dead, ClaimsLost;
         public string? Problem;
     }
@@ -59,21 +55,17 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-            var claims = new Claims();
-            var tally = new Tally();
+            var run = new Run();
             try
             {
                 await using var transport = transports.Create();
-                await SendAllAsync(db, transport, claims, tally, ct);
+                await SendAllAsync(db, transport, run, ct);
             }
             finally
             {
-                await GiveBackAsync(claims);
+                await GiveBackAsync(run);
             }
-            return new DispatchResult(tally.Sent, tally.Failed, tally.Dead, tally.Problem)
-            {
-                ClaimsLost = tally.ClaimsLost, Outbox = await CountAsync(db, ct),
-            };
+            return new DispatchResult(run.Sent, run.Failed, run.Dead, run.Problem) { ClaimsLost = run.ClaimsLost, Outbox = await CountAsync(db, ct) };
         }
         finally
         {
@@ -81,12 +73,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
         }
     }
 
-    private async Task SendAllAsync(PlanTrackerDbContext db, IMailTransport transport, Claims claims, Tally tally, CancellationToken ct)
+    private async Task SendAllAsync(PlanTrackerDbContext db, IMailTransport transport, Run run, CancellationToken ct)
     {
         string? unreachable = null;
         while (true)
         {
-            var batch = await ClaimAsync(db, claims, ct);
+            var batch = await ClaimAsync(db, run, ct);
             if (batch.Count == 0) return;
             if (unreachable is null && !transport.IsConnected)
             {
@@ -98,23 +90,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
                 {
                     log.LogWarning("Mail server unavailable: {Error}; due messages wait for a retry", e.Message);
                     unreachable = "Không kết nối được máy chủ thư: " + e.Message;
-                    tally.Problem = e.Message;
+                    run.Problem = e.Message;
                     status.Failed(unreachable);
                 }
             }
             if (unreachable is not null)
             {
                 // Every due message counts the attempt, so each backs off on its own schedule.
-                foreach (var message in batch) await FailAsync(db, message, claims, tally, unreachable, permanent: false);
+                foreach (var message in batch) await FailAsync(db, message, run, unreachable, permanent: false);
                 continue;
             }
 
             foreach (var message in batch)
             {
-                if (!await RenewClaimAsync(db, message.Id, claims.Token, ct))
+                if (!await RenewClaimAsync(db, message.Id, run.Token, ct))
                 {
-                    claims.Untried.Remove(message.Id);
-                    tally.ClaimsLost++;
+                    run.Untried.Remove(message.Id);
+                    run.ClaimsLost++;
                     log.LogWarning("Message {Id}: another dispatcher took its claim over; skipped", message.Id);
                     continue;
                 }
@@ -127,23 +119,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
                     var error = Describe(e);
                     var permanent = e is PermanentMailException or MailKit.Net.Smtp.SmtpCommandException { StatusCode: >= (MailKit.Net.Smtp.SmtpStatusCode)500 };
                     log.LogWarning("Message {Id} to {Recipients} failed{Kind}: {Error}", message.Id, message.Recipients, permanent ? " for good" : "", error);
-                    await FailAsync(db, message, claims, tally, error, permanent);
+                    await FailAsync(db, message, run, error, permanent);
                     if (transport.IsConnected) continue;
                     status.Failed(error);
-                    tally.Problem = error;
-                    await ReleaseAsync(db, claims, after: settings.Value.RetryDelay(1));
+                    run.Problem = error;
+                    await ReleaseAsync(db, run, after: settings.Value.RetryDelay(1));
                     return;
                 }
-                await MarkSentAsync(db, message, claims.Token);
-                claims.Untried.Remove(message.Id);
-                tally.Sent++;
+                await MarkSentAsync(db, message, run.Token);
+                run.Untried.Remove(message.Id);
+                run.Sent++;
                 status.Succeeded();
             }
         }
     }
 
     /// <summary>Claims the next due messages: pending ones whose time has come, and sending ones whose claim expired.</summary>
-    private async Task<List<OutboxMessage>> ClaimAsync(PlanTrackerDbContext db, Claims claims, CancellationToken ct)
+    private async Task<List<OutboxMessage>> ClaimAsync(PlanTrackerDbContext db, Run run, CancellationToken ct)
     {
         var now = Now;
         var token = Guid.NewGuid().ToString("N");
@@ -153,16 +145,16 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
         if (ids.Count == 0) return [];
         // The state is tested again in the UPDATE, so of two dispatchers that read the same rows only one claims each.
         // Recorded first, so that whatever happens from here the claims are given back (a release tests the token).
-        claims.Token = token;
-        claims.Untried.Clear();
-        claims.Untried.UnionWith(ids);
+        run.Token = token;
+        run.Untried.Clear();
+        run.Untried.UnionWith(ids);
         await due.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sending)
             .SetProperty(m => m.ClaimToken, token)
             .SetProperty(m => m.ClaimedUntilUtc, now + settings.Value.ClaimFor), CancellationToken.None);
         var batch = await db.OutboxMessages().AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(CancellationToken.None);
-        claims.Untried.Clear();
-        claims.Untried.UnionWith(batch.Select(m => m.Id));
+        run.Untried.Clear();
+        run.Untried.UnionWith(batch.Select(m => m.Id));
         return batch;
     }
 
@@ -182,39 +174,39 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
             .SetProperty(m => m.LastError, (string?)null));
 
     /// <summary>Counts a failed attempt; a permanent refusal, or the last allowed attempt, leaves the message dead.</summary>
-    private async Task FailAsync(PlanTrackerDbContext db, OutboxMessage message, Claims claims, Tally tally, string error, bool permanent)
+    private async Task FailAsync(PlanTrackerDbContext db, OutboxMessage message, Run run, string error, bool permanent)
     {
         var attempts = message.Attempts + 1;
         var isDead = permanent || attempts >= Math.Max(1, settings.Value.MaxAttempts);
         var next = Now + settings.Value.RetryDelay(attempts);
         error = error.Length > 2000 ? error[..2000] : error;
-        await db.OutboxMessages().Where(m => m.Id == message.Id && m.ClaimToken == claims.Token).ExecuteUpdateAsync(s => s
+        await db.OutboxMessages().Where(m => m.Id == message.Id && m.ClaimToken == run.Token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, isDead ? OutboxState.Dead : OutboxState.Pending)
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.NextAttemptAtUtc, next)
             .SetProperty(m => m.ClaimToken, (string?)null)
             .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null)
             .SetProperty(m => m.LastError, error));
-        claims.Untried.Remove(message.Id);
-        tally.Failed++;
+        run.Untried.Remove(message.Id);
+        run.Failed++;
         if (!isDead) return;
-        tally.Dead++;
+        run.Dead++;
         log.LogError("Message {Id} to {Recipients} is dead after {Attempts} attempts: {Error}", message.Id, message.Recipients, attempts, error);
     }
 
     /// <summary>Gives back the claims not tried yet, to be due again after the given wait.</summary>
-    private async Task<int> ReleaseAsync(PlanTrackerDbContext db, Claims claims, TimeSpan after)
+    private async Task<int> ReleaseAsync(PlanTrackerDbContext db, Run run, TimeSpan after)
     {
-        var ids = claims.Untried.ToList();
+        var ids = run.Untried.ToList();
         if (ids.Count == 0) return 0;
-        var token = claims.Token;
+        var token = run.Token;
         var due = Now + after;
         var released = await db.OutboxMessages().Where(m => ids.Contains(m.Id) && m.ClaimToken == token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Pending)
             .SetProperty(m => m.NextAttemptAtUtc, due)
             .SetProperty(m => m.ClaimToken, (string?)null)
             .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null));
-        claims.Untried.Clear();
+        run.Untried.Clear();
         return released;
     }
 
@@ -224,14 +216,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, MailTransportF
     /// the server may have it, and the resend is the one duplicate the README allows, with the same Message-ID.
     /// If even this fails (the database is gone), the claims expire on their own.
     /// </summary>
-    private async Task GiveBackAsync(Claims claims)
+    private async Task GiveBackAsync(Run run)
     {
-        if (claims.Untried.Count == 0) return;
-        var count = claims.Untried.Count;
+        if (run.Untried.Count == 0) return;
+        var count = run.Untried.Count;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var released = await ReleaseAsync(scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>(), claims, TimeSpan.Zero);
+            var released = await ReleaseAsync(scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>(), run, TimeSpan.Zero);
             log.LogWarning("Dispatch stopped early; {Count} claimed messages are due again", released);
         }
         catch (Exception e)

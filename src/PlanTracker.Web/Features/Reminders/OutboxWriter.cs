@@ -36,7 +36,9 @@ public static class OutboxWriter
         {
             Set(p, m.MessageId, m.UnitId, m.Recipients, m.Subject, m.HtmlBody, m.TextBody, m.State.ToString(), m.NextAttemptAtUtc,
                 m.PlannedFor, m.ReminderRunId, m.CreatedAtUtc);
-            prepared = prepared || await PrepareAsync(command, ct);
+            // Prepared once the first values are set, so that a provider can infer the parameter types.
+            if (!prepared) await command.PrepareAsync(ct);
+            prepared = true;
             m.Id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
     }
@@ -49,7 +51,8 @@ public static class OutboxWriter
         foreach (var i in items)
         {
             Set(p, i.UnitId, i.Rule.ToString(), i.ItemKey, i.OccurredOn, i.PlannedFor, i.OutboxMessageId);
-            prepared = prepared || await PrepareAsync(command, ct);
+            if (!prepared) await command.PrepareAsync(ct);
+            prepared = true;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -75,12 +78,5 @@ public static class OutboxWriter
     private static void Set(DbParameter[] parameters, params object?[] values)
     {
         for (var i = 0; i < parameters.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-
-    /// <summary>Prepares once the first values are set, so that a provider can infer the parameter types.</summary>
-    private static async Task<bool> PrepareAsync(DbCommand command, CancellationToken ct)
-    {
-        await command.PrepareAsync(ct);
-        return true;
     }
 }

@@ -44,10 +44,12 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
             return [$"Kỳ này đã được ghi nhận (văn bản số {existing.DocumentNumber}, gửi ngày {Shared.Display.Date(existing.SubmittedOn)}). Gỡ bản ghi cũ trước nếu cần sửa."];
 
         // The upload deletes its file, a partial one included, unless the commit below succeeds.
-        using var files = new Evidence.UploadedFiles(AttachmentsFolder);
+        using var files = evidence.NewUpload();
         try
         {
-            var stored = input.File is { } upload ? await StoreAsync(files, upload, plan!.Year, ct) : null;
+            var stored = input.File is { } upload
+                ? await files.WriteAsync(upload, Path.Combine("reports", plan!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct)
+                : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             var submission = new ReportSubmission
@@ -97,14 +99,5 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
         if (file.Length > schedule.Options.MaxFileMegabytes * 1024L * 1024L) yield return $"Tệp đính kèm vượt quá {schedule.Options.MaxFileMegabytes} MB.";
         if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
             yield return "Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP.";
-    }
-
-    /// <summary>Saves the upload under a generated name; returns its path relative to the attachments folder.</summary>
-    private static async Task<string> StoreAsync(Evidence.UploadedFiles files, IFormFile file, int year, CancellationToken ct)
-    {
-        var relative = Path.Combine("reports", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant());
-        await files.WriteAsync(file, relative, ct);
-        return relative;
     }
 }

@@ -1,5 +1,3 @@
-using PlanTracker.Core.Time;
-
 namespace PlanTracker.Web.Features.Shared;
 
 public sealed record ConflictRow(string Label, string? Saved, string? Yours)
@@ -27,9 +25,7 @@ public sealed class Conflict
 public static class EditorText
 {
     /// <summary>A UTC instant as Vietnamese local time, "14:05 28/12/2019".</summary>
-    public static string Time(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamClock.Zone)
-            .ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Display.Local(utc, "HH:mm dd/MM/yyyy");
 
     public static string YesNo(bool value) => value ? "Có" : "Không";
 }

@@ -38,9 +38,12 @@ public static class Display
     public static string Meaning(Deliverable d) => Meaning(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue);
 
     /// <summary>A UTC instant as Vietnamese local time, dd/MM/yyyy HH:mm.</summary>
-    public static string DateTime(System.DateTime utc) =>
+    public static string DateTime(System.DateTime utc) => Local(utc, "dd/MM/yyyy HH:mm");
+
+    /// <summary>A UTC instant as Vietnamese local time, in the given format.</summary>
+    public static string Local(System.DateTime utc, string format) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), PlanTracker.Core.Time.VietnamClock.Zone)
-            .ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+            .ToString(format, CultureInfo.InvariantCulture);
 
     public static string StatusLabel(PlanTracker.Core.Progress.ProgressStatus status) => status switch
     {

@@ -99,7 +99,5 @@ public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDi
         _ => "Lỗi, ngừng gửi",
     };
 
-    public static string Time(DateTime? utc) => utc is { } t
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), Core.Time.VietnamClock.Zone).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
-        : "";
+    public static string Time(DateTime? utc) => utc is { } t ? Shared.Display.Local(t, "dd/MM/yyyy HH:mm:ss") : "";
 }

@@ -49,16 +49,17 @@ public static partial class DirectoryInput
     public static string EmailLines(string emails) =>
         string.Join("\n", emails.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>One alias per line, cleaned; two spellings of one key count once.</summary>
-    public static List<string> Aliases(string? text, Problems problems)
+    /// <summary>
+    /// One alias per line, cleaned, then the name and the former name: a new name is added to the aliases, and the
+    /// old one stays there, since plans already printed it. Two spellings of one key count once.
+    /// </summary>
+    public static List<string> Aliases(string? text, string? name, string formerName, Problems problems)
     {
         var names = new List<string>();
         foreach (var line in (text ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (problems.Optional(line, 300, "cách ghi khác") is not { } name) continue;
-            if (!names.Any(n => VietnameseText.NameKey(n) == VietnameseText.NameKey(name))) names.Add(name);
-        }
-        return names;
+            if (problems.Optional(line, 300, "cách ghi khác") is { } alias) names.Add(alias);
+        if (name is not null) names.AddRange([name, formerName]);
+        return [.. names.DistinctBy(VietnameseText.NameKey)];
     }
 
     /// <summary>
@@ -80,8 +81,7 @@ public static partial class DirectoryInput
     }
 
     /// <summary>Makes the owner's aliases exactly the given names (by key); returns the alias lists before and after.</summary>
-    public static (List<string> Before, List<string> After) ApplyAliases(PlanTrackerDbContext db, List<UnitAlias> current, IReadOnlyList<string> names,
-        Func<string, UnitAlias> create)
+    public static (List<string> Before, List<string> After) ApplyAliases(PlanTrackerDbContext db, List<UnitAlias> current, IReadOnlyList<string> names)
     {
         var before = current.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList();
         var wanted = names.ToDictionary(VietnameseText.NameKey);
@@ -93,7 +93,7 @@ public static partial class DirectoryInput
         foreach (var (key, name) in wanted)
         {
             if (current.FirstOrDefault(a => a.NameKey == key) is { } kept) kept.Alias = name;
-            else current.Add(create(name));
+            else current.Add(AliasOf(name));
         }
         return (before, current.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList());
     }

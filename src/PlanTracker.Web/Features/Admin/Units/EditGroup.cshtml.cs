@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Text;
 using PlanTracker.Core.Units;
 using PlanTracker.Web.Features.Shared;
 using PlanTracker.Web.Infrastructure;
@@ -42,9 +41,7 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEd
         var name = problems.Required(input.Name, 300, "tên nhóm");
         var description = problems.Optional(input.Description, 1000, "mô tả");
         var note = problems.Optional(input.Note, 1000, "ghi chú");
-        var aliases = DirectoryInput.Aliases(input.Aliases, problems);
-        if (name is not null) aliases.AddRange([name, group.Name]);
-        aliases = [.. aliases.DistinctBy(VietnameseText.NameKey)];
+        var aliases = DirectoryInput.Aliases(input.Aliases, name, group.Name, problems);
         var members = await db.Units.Where(u => input.Members.Contains(u.Id)).ToListAsync();
         if (members.Count != input.Members.Distinct().Count()) problems.Add("Có đơn vị được chọn không còn trong danh bạ; tải lại trang rồi chọn lại.");
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, null, id, problems);
@@ -70,7 +67,7 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEd
             group.Members.Remove(gone); // the history record keeps the former members
         foreach (var unit in members.Where(u => group.Members.All(m => m.UnitId != u.Id)))
             group.Members.Add(new UnitGroupMember { UnitGroupId = id, UnitId = unit.Id, Unit = unit });
-        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, group.Aliases, aliases, DirectoryInput.AliasOf);
+        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, group.Aliases, aliases);
         var changes = new FieldChanges()
             .Add(nameof(UnitGroup.Name), "tên", group.Name, name!)
             .Add(nameof(UnitGroup.Description), "mô tả", group.Description, description)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Text;
 using PlanTracker.Core.Units;
 using PlanTracker.Web.Features.Shared;
 using PlanTracker.Web.Infrastructure;
@@ -42,10 +41,7 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var name = problems.Required(input.Name, 300, "tên đơn vị");
         if (!Enum.TryParse<UnitKind>(input.Kind, out var kind) || !Enum.IsDefined(kind)) problems.Add("Chọn loại đơn vị.");
         var emails = DirectoryInput.Emails(input.Emails, problems);
-        var aliases = DirectoryInput.Aliases(input.Aliases, problems);
-        // A new name is added to the aliases, and the old one stays there: plans already printed it.
-        if (name is not null) aliases.AddRange([name, unit.Name]);
-        aliases = [.. aliases.DistinctBy(VietnameseText.NameKey)];
+        var aliases = DirectoryInput.Aliases(input.Aliases, name, unit.Name, problems);
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, id, null, problems);
 
         if (!problems.Any && unit.Version != input.Version)
@@ -64,7 +60,7 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
             return page;
         }
 
-        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, unit.Aliases, aliases, DirectoryInput.AliasOf);
+        var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, unit.Aliases, aliases);
         var changes = new FieldChanges()
             .Add(nameof(Unit.Name), "tên", unit.Name, name!)
             .Add(nameof(Unit.Kind), "loại", unit.Kind, kind)

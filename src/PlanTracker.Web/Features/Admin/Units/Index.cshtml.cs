@@ -37,13 +37,8 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
         if (!Enum.TryParse<UnitKind>(newUnit.Kind, out var kind) || !Enum.IsDefined(kind)) problems.Add("Chọn loại đơn vị.");
         if (code is not null) await DirectoryInput.CheckCodeFreeAsync(db, code, problems);
         if (name is not null) await DirectoryInput.CheckNamesFreeAsync(db, [name], null, null, problems);
-        if (problems.Any)
-        {
-            problems.CopyTo(ModelState, AddUnitForm);
-            NewUnit = newUnit;
-            await LoadAsync();
-            return Page();
-        }
+        NewUnit = newUnit;
+        if (problems.Any) return await RefuseAsync(problems, AddUnitForm);
 
         var unit = new Unit { Code = code!, Name = name!, Kind = kind, Aliases = [DirectoryInput.AliasOf(name!)] };
         db.Units.Add(unit);
@@ -60,13 +55,8 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
         var name = problems.Required(newGroup.Name, 300, "tên nhóm");
         if (code is not null) await DirectoryInput.CheckCodeFreeAsync(db, code, problems);
         if (name is not null) await DirectoryInput.CheckNamesFreeAsync(db, [name], null, null, problems);
-        if (problems.Any)
-        {
-            problems.CopyTo(ModelState, AddGroupForm);
-            NewGroup = newGroup;
-            await LoadAsync();
-            return Page();
-        }
+        NewGroup = newGroup;
+        if (problems.Any) return await RefuseAsync(problems, AddGroupForm);
 
         var group = new UnitGroup { Code = code!, Name = name!, Aliases = [DirectoryInput.AliasOf(name!)] };
         db.UnitGroups.Add(group);
@@ -74,6 +64,14 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
             $"Thêm nhóm đơn vị {group.Name} ({group.Code})", after: new { group.Code, group.Name });
         await db.SaveChangesAsync();
         return Done($"Đã thêm nhóm {group.Name}. Chọn các đơn vị thuộc nhóm.", "EditGroup", new { id = group.Id });
+    }
+
+    /// <summary>The page again, the form as typed with its problems.</summary>
+    private async Task<IActionResult> RefuseAsync(Problems problems, string form)
+    {
+        problems.CopyTo(ModelState, form);
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()

@@ -122,52 +122,25 @@ public sealed class DocxBuilder : IDisposable
 
     private void WriteRow(string?[] cells, bool bold, bool header)
     {
-        xml.WriteStartElement("w", "tr", W);
-        xml.WriteStartElement("w", "trPr", W);
-        xml.WriteElementString("w", header ? "tblHeader" : "cantSplit", W, null);
-        xml.WriteEndElement();
+        // Fixed markup written as it is: a province-scale table has hundreds of thousands of rows.
+        xml.WriteRaw($"<w:tr><w:trPr><w:{(header ? "tblHeader" : "cantSplit")}/></w:trPr>");
+        var paragraph = header ? "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" : "<w:p>";
+        var run = $"<w:r><w:rPr>{(bold ? "<w:b/>" : "")}<w:sz w:val=\"{TableSize}\"/><w:szCs w:val=\"{TableSize}\"/></w:rPr>";
         for (var i = 0; i < cells.Length; i++)
         {
-            xml.WriteStartElement("w", "tc", W);
-            xml.WriteStartElement("w", "tcPr", W);
-            xml.WriteStartElement("w", "tcW", W);
-            xml.WriteAttributeString("w", "w", W, currentWidths[i].ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("w", "type", W, "dxa");
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteStartElement("w", "p", W);
-            if (header)
-            {
-                xml.WriteStartElement("w", "pPr", W);
-                xml.WriteStartElement("w", "jc", W);
-                xml.WriteAttributeString("w", "val", W, "center");
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            xml.WriteStartElement("w", "r", W);
-            xml.WriteStartElement("w", "rPr", W);
-            if (bold) xml.WriteElementString("w", "b", W, null);
-            foreach (var size in new[] { "sz", "szCs" })
-            {
-                xml.WriteStartElement("w", size, W);
-                xml.WriteAttributeString("w", "val", W, TableSize.ToString(CultureInfo.InvariantCulture));
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
+            xml.WriteRaw(FormattableString.Invariant($"<w:tc><w:tcPr><w:tcW w:w=\"{currentWidths[i]}\" w:type=\"dxa\"/></w:tcPr>{paragraph}{run}"));
             var lines = XlsxBuilder.Clean(cells[i]).Split('\n');
             for (var l = 0; l < lines.Length; l++)
             {
-                if (l > 0) xml.WriteElementString("w", "br", W, null);
+                if (l > 0) xml.WriteRaw("<w:br/>");
                 xml.WriteStartElement("w", "t", W);
                 xml.WriteAttributeString("xml", "space", null, "preserve");
                 xml.WriteString(lines[l].TrimEnd('\r'));
                 xml.WriteEndElement();
             }
-            xml.WriteEndElement(); // r
-            xml.WriteEndElement(); // p
-            xml.WriteEndElement(); // tc
+            xml.WriteRaw("</w:r></w:p></w:tc>");
         }
-        xml.WriteEndElement(); // tr
+        xml.WriteRaw("</w:tr>");
     }
 
     public void EndTable()
@@ -205,10 +178,10 @@ public sealed class DocxBuilder : IDisposable
         new(new OpenXmlElement[] { new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }) }.Concat(content));
 
     private static Paragraph Para(string text, bool bold = false, bool italic = false, int size = BodySize,
-        JustificationValues? align = null, int before = 0, int after = 0, int firstLine = 0, int ruleIndent = -1)
+        JustificationValues? align = null, int before = 0, int after = 0, int firstLine = 0, int ruleIndent = 0)
     {
         var props = new ParagraphProperties();
-        if (ruleIndent >= 0)
+        if (ruleIndent > 0)
             // The short rule under the issuer's name and the motto: a bottom border between indents.
             props.Append(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }));
         props.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });

@@ -128,19 +128,7 @@ public sealed class SheetWriter
         xml.WriteStartDocument(true);
         xml.WriteStartElement("worksheet", Main);
         if (widths.Length > 0)
-        {
-            xml.WriteStartElement("cols", Main);
-            for (var i = 0; i < widths.Length; i++)
-            {
-                xml.WriteStartElement("col", Main);
-                xml.WriteAttributeString("min", Invariant(i + 1));
-                xml.WriteAttributeString("max", Invariant(i + 1));
-                xml.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
-                xml.WriteAttributeString("customWidth", "1");
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-        }
+            xml.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => FormattableString.Invariant($"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>"))) + "</cols>");
         xml.WriteStartElement("sheetData", Main);
     }
 
@@ -170,39 +158,30 @@ public sealed class SheetWriter
         if (value is XlsxBuilder.StyledValue sv) (value, style) = (sv.Value, sv.Style);
         else if (value is ValueTuple<string, uint> ts) (value, style) = (ts.Item1, ts.Item2);
         if (value is null && style is null) return;
+        var (typeStyle, number) = value switch
+        {
+            null => (0u, null),
+            string => (XlsxBuilder.Text, null),
+            DateOnly date => (XlsxBuilder.Date, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
+            int n => (XlsxBuilder.Number, n.ToString(CultureInfo.InvariantCulture)),
+            decimal d => (XlsxBuilder.Number, d.ToString(CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException($"Cannot write a {value.GetType().Name} to a cell."),
+        };
 
         xml.WriteStartElement("c", Main);
         xml.WriteAttributeString("r", reference);
-        switch (value)
+        xml.WriteAttributeString("s", Invariant(style ?? typeStyle));
+        if (value is string text)
         {
-            case null:
-                xml.WriteAttributeString("s", Invariant(style!.Value));
-                break;
-            case string text:
-                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Text));
-                xml.WriteAttributeString("t", "inlineStr");
-                xml.WriteStartElement("is", Main);
-                xml.WriteStartElement("t", Main);
-                xml.WriteAttributeString("xml", "space", null, "preserve");
-                xml.WriteString(XlsxBuilder.Clean(text));
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-                break;
-            case DateOnly date:
-                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Date));
-                xml.WriteElementString("v", Main, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
-                break;
-            case int n:
-                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
-                xml.WriteElementString("v", Main, n.ToString(CultureInfo.InvariantCulture));
-                break;
-            case decimal d:
-                xml.WriteAttributeString("s", Invariant(style ?? XlsxBuilder.Number));
-                xml.WriteElementString("v", Main, d.ToString(CultureInfo.InvariantCulture));
-                break;
-            default:
-                throw new ArgumentException($"Cannot write a {value.GetType().Name} to a cell.");
+            xml.WriteAttributeString("t", "inlineStr");
+            xml.WriteStartElement("is", Main);
+            xml.WriteStartElement("t", Main);
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(XlsxBuilder.Clean(text));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
+        else if (number is not null) xml.WriteElementString("v", Main, number);
         xml.WriteEndElement();
     }
 
@@ -221,17 +200,7 @@ public sealed class SheetWriter
         closed = true;
         xml.WriteEndElement(); // sheetData
         if (merges.Count > 0)
-        {
-            xml.WriteStartElement("mergeCells", Main);
-            xml.WriteAttributeString("count", Invariant(merges.Count));
-            foreach (var range in merges)
-            {
-                xml.WriteStartElement("mergeCell", Main);
-                xml.WriteAttributeString("ref", range);
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-        }
+            xml.WriteRaw($"<mergeCells count=\"{Invariant(merges.Count)}\">" + string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>")) + "</mergeCells>");
         xml.WriteEndElement(); // worksheet
         xml.Dispose();
         stream.Dispose();
