@@ -19,7 +19,7 @@ public static class Periods
         if (!kind.HasOccurrences() || start is not { } first || due is not { } last)
             return [new Period("", start, due)];
         var occurrences = kind == DeadlineKind.List
-            ? DeadlineParser.Parse(text, first.Year, last.Year).Occurrences
+            ? DeadlineParser.Parse(text, first.Year, last.Year).Occurrences.Where(o => o.Start >= first && o.Due <= last).ToList()
             : DeadlineParser.Occurrences(kind, first, last);
         if (occurrences.Count == 0) return [new Period("", start, due)];
         var withYear = first.Year != last.Year;
