@@ -60,7 +60,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
 
         try
         {
-            var (tasks, deliverables) = await WriteTasksAsync(file, sections, year, directory, unmatched, ct);
+            var (tasks, deliverables) = await WriteTasksAsync(file, sections, year, plan.EndYear, directory, unmatched, ct);
             // A caller's transaction (a seed of several files) is joined, not nested.
             await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
             {
@@ -83,7 +83,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
     }
 
     /// <summary>Writes every task family (a task and its sub-items) in chunks of about <see cref="TasksPerChunk"/>, each in its own transaction.</summary>
-    private async Task<(int Tasks, int Deliverables)> WriteTasksAsync(PlanFile file, List<int> sectionIds, int year,
+    private async Task<(int Tasks, int Deliverables)> WriteTasksAsync(PlanFile file, List<int> sectionIds, int year, int endYear,
         UnitDirectory directory, SortedSet<string> unmatched, CancellationToken ct)
     {
         var (tasks, deliverables, pending) = (0, 0, 0);
@@ -93,7 +93,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             foreach (var taskDto in dto.Tasks ?? [])
             {
                 var family = new List<PlanTask>();
-                AddTask(sectionId, null, taskDto, year, directory, unmatched, family, ref order);
+                AddTask(sectionId, null, taskDto, year, endYear, directory, unmatched, family, ref order);
                 db.Tasks.AddRange(family);
                 (tasks, deliverables, pending) = (tasks + family.Count, deliverables + family.Sum(t => t.Deliverables.Count), pending + family.Count);
                 if (pending < TasksPerChunk) continue;
@@ -168,7 +168,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
 
         plan.Duties.AddRange((file.Duties ?? []).Select((d, i) =>
         {
-            var deadline = DeadlineParser.Parse(d.Deadline, year);
+            var deadline = DeadlineParser.Parse(d.Deadline, year, plan.EndYear);
             return new PlanDuty
             {
                 Code = VietnameseText.Clean(d.Code),
@@ -188,7 +188,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         return plan;
     }
 
-    private static void AddTask(int sectionId, PlanTask? parent, TaskDto dto, int year,
+    private static void AddTask(int sectionId, PlanTask? parent, TaskDto dto, int year, int endYear,
         UnitDirectory directory, SortedSet<string> unmatched, List<PlanTask> family, ref int order)
     {
         var task = new PlanTask
@@ -221,12 +221,12 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         foreach (var (d, i) in (dto.Deliverables ?? []).Select((d, i) => (d, i)))
         {
             var deliverable = new Deliverable { Product = CleanOrNull(d.Product), Note = CleanOrNull(d.Note), SortOrder = i };
-            deliverable.ApplyDeadline(DeadlineParser.Parse(d.Deadline, year));
+            deliverable.ApplyDeadline(DeadlineParser.Parse(d.Deadline, year, endYear));
             task.Deliverables.Add(deliverable);
         }
 
         family.Add(task);
-        foreach (var sub in dto.Subtasks ?? []) AddTask(sectionId, task, sub, year, directory, unmatched, family, ref order);
+        foreach (var sub in dto.Subtasks ?? []) AddTask(sectionId, task, sub, year, endYear, directory, unmatched, family, ref order);
     }
 
     private static IEnumerable<(AssignmentRole, string, bool)> Assign(AssignmentRole role, List<string>? names, bool inferred) =>

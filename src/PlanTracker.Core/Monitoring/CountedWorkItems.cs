@@ -9,7 +9,7 @@ namespace PlanTracker.Core.Monitoring;
 /// <summary>
 /// A work item as the dashboard counts it: no texts, and a state for any day through the one
 /// <see cref="StateClassifier"/> rule. The same expansion as <see cref="WorkItems"/> (lead groups to their
-/// members, "Hàng quý" to its quarters), read in a third of the time because nothing but dates and ids is read.
+/// members, recurring deadlines and lists to their occurrences), read in a third of the time because nothing but dates and ids is read.
 /// </summary>
 public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn)
 {
@@ -29,7 +29,9 @@ public static class CountedWorkItems
             scope = scope.Where(d => EF.Parameter(ids).Contains(d.Id));
         }
         var deliverables = await scope
-            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue })
+            // A list's occurrences are read from its text; no other text is read.
+            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue,
+                ListText = d.DeadlineKind == DeadlineKind.List ? d.DeadlineText : null })
             .ToListAsync(ct);
         var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
         var read = deliverables.Select(d => d.Id).ToArray();
@@ -44,7 +46,7 @@ public static class CountedWorkItems
         {
             if (!leads.TryGetValue(d.TaskId, out var units)) continue;
             foreach (var unit in units)
-                foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue))
+                foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.ListText))
                     items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, period.Due,
                         completions.GetValueOrDefault((d.Id, period.Key, unit))));
         }

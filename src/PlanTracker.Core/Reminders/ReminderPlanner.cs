@@ -74,11 +74,11 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
     {
         var dated = await db.LiveDeliverables()
             .Where(d => d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.Ongoing)
-            .Select(d => new { d.Id, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue })
+            .Select(d => new { d.Id, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, ListText = d.DeadlineKind == DeadlineKind.List ? d.DeadlineText : null })
             .ToListAsync(ct);
         var daysBefore = rules.EffectiveDueSoonDays;
         return dated
-            .Where(d => Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue)
+            .Where(d => Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.ListText)
                 .Any(p => p.Due is { } due && ReminderSchedule.Latest(due, daysBefore, rules.OverdueStep, after, today) is not null))
             .Select(d => d.Id)
             .ToList();

@@ -7,7 +7,7 @@ using PlanTracker.Core.Progress;
 namespace PlanTracker.Core.States;
 
 /// <summary>
-/// One thing one lead unit owes: a deliverable, or one quarter of a recurring one, with its state as of
+/// One thing one lead unit owes: a deliverable, or one occurrence of a recurring one or a list, with its state as of
 /// a date. Groups are expanded, so "UBND quận, huyện" as lead gives one item per district.
 /// </summary>
 public sealed record WorkItem(
@@ -91,7 +91,7 @@ public static class WorkItems
                         d.DeadlineText, null, DeliverableState.Ongoing, latest));
                     continue;
                 }
-                foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue))
+                foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.DeadlineText))
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, lead));
                     var completed = record is { Status: ProgressStatus.Done } ? record.CompletedOn : null;

@@ -70,4 +70,51 @@ public class StateClassifierTests
         Assert.Equal(new DateOnly(2019, 6, 30), periods[1].Due);
         Assert.Single(Periods.Of(DeadlineKind.Quarter, new DateOnly(2019, 10, 1), Due));
     }
+
+    [Fact]
+    public void Yearly_deliverable_of_a_programme_is_tracked_once_a_year()
+    {
+        var periods = Periods.Of(DeadlineKind.RecurringYearly, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31));
+
+        Assert.Equal(["2021", "2022", "2023", "2024", "2025"], periods.Select(p => p.Key));
+        Assert.Equal(new DateOnly(2022, 12, 31), periods[1].Due);
+        Assert.Equal("Năm 2022", Periods.Label(periods[1].Key));
+    }
+
+    [Fact]
+    public void A_missed_yearly_occurrence_stays_overdue_while_the_next_is_not_yet_due()
+    {
+        var periods = Periods.Of(DeadlineKind.RecurringYearly, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31));
+        var on = new DateOnly(2023, 3, 1);
+
+        var states = periods.Select(p => StateClassifier.Classify(DeadlineKind.RecurringYearly, p.Due, p.Key == "2021" ? new DateOnly(2021, 12, 20) : null, on));
+
+        Assert.Equal([DeliverableState.DoneOnTime, DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.InProgress, DeliverableState.InProgress], states);
+    }
+
+    [Theory]
+    [InlineData(DeadlineKind.RecurringMonthly, 2019, 2019, 12, "M1", "Tháng 1")]
+    [InlineData(DeadlineKind.RecurringMonthly, 2021, 2022, 24, "2021-M1", "Tháng 1/2021")]
+    [InlineData(DeadlineKind.RecurringHalfYearly, 2019, 2019, 2, "H1", "6 tháng đầu năm")]
+    [InlineData(DeadlineKind.RecurringHalfYearly, 2021, 2025, 10, "2021-H1", "6 tháng đầu năm 2021")]
+    [InlineData(DeadlineKind.RecurringQuarterly, 2021, 2025, 20, "2021-Q1", "Quý 1/2021")]
+    public void Recurring_deliverables_are_tracked_per_occurrence_with_the_year_in_the_key_when_they_span_years(
+        DeadlineKind kind, int from, int to, int count, string firstKey, string firstLabel)
+    {
+        var periods = Periods.Of(kind, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31));
+
+        Assert.Equal((count, firstKey, firstLabel), (periods.Count, periods[0].Key, Periods.Label(periods[0].Key)));
+        Assert.Equal(periods.Count, periods.Select(p => p.Key).Distinct().Count());
+        Assert.All(periods, p => Assert.True(p.Key.Length <= 8, p.Key)); // progress and attachment periods hold 8 characters
+    }
+
+    [Fact]
+    public void A_list_deliverable_is_tracked_in_the_periods_its_text_names()
+    {
+        var periods = Periods.Of(DeadlineKind.List, new DateOnly(2020, 4, 1), new DateOnly(2020, 12, 31), "Quý II, Quý IV năm 2020");
+        var yearless = Periods.Of(DeadlineKind.List, new DateOnly(2022, 3, 1), new DateOnly(2022, 9, 30), "Tháng 3 và tháng 9");
+
+        Assert.Equal([("Q2", new DateOnly(2020, 6, 30)), ("Q4", new DateOnly(2020, 12, 31))], periods.Select(p => (p.Key, p.Due!.Value)));
+        Assert.Equal([("M3", new DateOnly(2022, 3, 31)), ("M9", new DateOnly(2022, 9, 30))], yearless.Select(p => (p.Key, p.Due!.Value)));
+    }
 }

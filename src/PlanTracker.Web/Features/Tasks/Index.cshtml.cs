@@ -83,7 +83,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
         Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
             .Select(u => (u.Id, u.Name)).ToList();
         var dues = await db.Deliverables.AsNoTracking()
-            .Where(d => d.Task!.Section!.PlanId == planId && !d.IsRetired && d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.RecurringQuarterly)
+            .Where(d => d.Task!.Section!.PlanId == planId && !d.IsRetired && d.DeadlineDue != null && !DeadlineKinds.WithOccurrences.Contains(d.DeadlineKind))
             .Select(d => d.DeadlineDue!.Value).Distinct().ToListAsync();
         Quarters = dues.Select(TaskFilter.QuarterLabel)
             .Concat(Enumerable.Range(1, 4).Select(q => $"{Plan!.Year}-Q{q}"))

@@ -95,10 +95,17 @@ public sealed class TaskFilter
             tasks = tasks.Where(t => t.Deliverables.Any(d => d.DeadlineKind == kind));
 
         if (TryParseQuarter(Quarter, out var first, out var last))
+        {
+            // A recurring deadline has an occurrence due in the quarter when its span covers the quarter and one of its
+            // periods ends with it: every quarter for monthly and quarterly, Q2 and Q4 for half-yearly, Q4 for yearly.
+            // A list is taken by its span.
+            var (halfEnds, yearEnds) = (last.Month is 6 or 12, last.Month == 12);
             tasks = tasks.Where(t => t.Deliverables.Any(d =>
-                d.DeadlineKind == DeadlineKind.RecurringQuarterly
+                d.DeadlineKind == DeadlineKind.RecurringQuarterly || d.DeadlineKind == DeadlineKind.RecurringMonthly || d.DeadlineKind == DeadlineKind.List
+                    || (d.DeadlineKind == DeadlineKind.RecurringHalfYearly && halfEnds) || (d.DeadlineKind == DeadlineKind.RecurringYearly && yearEnds)
                     ? d.DeadlineStart <= last && d.DeadlineDue >= first
                     : d.DeadlineDue >= first && d.DeadlineDue <= last));
+        }
 
         if (VietnameseText.SearchKey(Q) is { Length: > 0 } key)
             tasks = tasks.Where(t => t.SearchText.Contains(key));

@@ -33,7 +33,7 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
         if (input.Check(problems) is not { } valid || deliverable.Version != input.Version)
             return await RefuseAsync(id, input, problems, deliverable);
 
-        var parsed = DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year);
+        var parsed = DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year, task.Section.Plan.EndYear);
         var changes = new FieldChanges()
             .Add(nameof(Deliverable.Product), "sản phẩm", deliverable.Product, valid.Product)
             .Add(nameof(Deliverable.Note), "ghi chú", deliverable.Note, valid.Note);

@@ -147,7 +147,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var changed = 0;
         foreach (var d in deliverables)
         {
-            var parsed = DeadlineParser.Parse(d.DeadlineText, plan.Year);
+            var parsed = DeadlineParser.Parse(d.DeadlineText, plan.Year, plan.EndYear);
             var changes = DeliverableInput.DeadlineChanges(d, parsed);
             if (!changes.Any) continue;
             d.ApplyDeadline(parsed);

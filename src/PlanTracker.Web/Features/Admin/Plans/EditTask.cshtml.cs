@@ -90,7 +90,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
 
         var order = await db.Deliverables.Where(d => d.TaskId == id).Select(d => (int?)d.SortOrder).MaxAsync() ?? -1;
         var deliverable = new Deliverable { TaskId = id, Product = valid.Product, Note = valid.Note, SortOrder = order + 1 };
-        deliverable.ApplyDeadline(DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year));
+        deliverable.ApplyDeadline(DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year, task.Section.Plan.EndYear));
         db.Deliverables.Add(deliverable);
         db.Record(User.Actor(), NowUtc, deliverable, Change.Created,
             $"Thêm sản phẩm “{deliverable.Product ?? deliverable.Note}” cho nhiệm vụ {task.Code}, thời hạn {deliverable.DeadlineText}",
