@@ -21,6 +21,10 @@ public static partial class PlanRollover
     public static ParsedDeadline Propose(string printed, int fromYear, int toYear) =>
         DeadlineParser.Parse(ShiftYears(printed, toYear - fromYear), toYear);
 
+    /// <summary>The same for a text of <paramref name="source"/>, read over its period moved to start in <paramref name="toYear"/>.</summary>
+    public static ParsedDeadline Propose(string printed, Plan source, int toYear) =>
+        DeadlineParser.Parse(ShiftYears(printed, toYear - source.Year), toYear, toYear + source.EndYear - source.Year);
+
     /// <summary>
     /// A proposal for every deliverable a copy of the plan carries, in reading order. The plan comes with its
     /// sections, tasks and deliverables loaded.
@@ -28,7 +32,7 @@ public static partial class PlanRollover
     public static List<DeliverableProposal> Propose(Plan source, int toYear) =>
         [.. LiveTasks(source).SelectMany(task => task.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
             .Select(d => new DeliverableProposal(d.Id, task.Code, d.Product, d.DeadlineText, d.DeadlineDue,
-                Propose(d.DeadlineText, source.Year, toYear))))];
+                Propose(d.DeadlineText, source, toYear))))];
 
     /// <summary>
     /// The tasks a copy carries, section by section in reading order: retired ones stay behind, and so do the

@@ -68,7 +68,8 @@ public class NextYearModel(PlanTrackerDbContext db, IClock clock, TimeProvider t
         {
             var row = posted.GetValueOrDefault(proposal.DeliverableId);
             var text = VietnameseText.Clean(row?.Deadline);
-            var reads = DeadlineParser.Parse(text, planYear ?? proposedFor);
+            var startYear = planYear ?? proposedFor;
+            var reads = DeadlineParser.Parse(text, startYear, startYear + source.EndYear - source.Year);
             Rows.Add(new Row(proposal, row?.Keep == true, text, reads));
             if (row?.Keep != true) continue;
             var what = $"sản phẩm “{proposal.Product ?? "(không ghi sản phẩm)"}” của nhiệm vụ {proposal.TaskCode}";

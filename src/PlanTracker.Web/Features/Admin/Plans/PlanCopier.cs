@@ -120,7 +120,7 @@ public static class PlanCopier
         var byOriginalId = new Dictionary<int, PlanTask>();
         foreach (var task in kept)
         {
-            var copy = CopyTask(task, plan.Year, deadlines);
+            var copy = CopyTask(task, plan, deadlines);
             var section = sections[task.SectionId];
             copy.SortOrder = section.Tasks.Count;
             section.Tasks.Add(copy);
@@ -140,7 +140,7 @@ public static class PlanCopier
 
     private static bool Keeps(IReadOnlyDictionary<int, string>? deadlines, Deliverable d) => deadlines is null || deadlines.ContainsKey(d.Id);
 
-    private static PlanTask CopyTask(PlanTask original, int year, IReadOnlyDictionary<int, string>? deadlines)
+    private static PlanTask CopyTask(PlanTask original, Plan plan, IReadOnlyDictionary<int, string>? deadlines)
     {
         var copy = new PlanTask
         {
@@ -149,7 +149,7 @@ public static class PlanCopier
         foreach (var d in original.Deliverables.Where(d => !d.IsRetired && Keeps(deadlines, d)).OrderBy(d => d.SortOrder))
         {
             var deliverable = new Deliverable { Product = d.Product, Note = d.Note, SortOrder = copy.Deliverables.Count };
-            deliverable.ApplyDeadline(DeadlineParser.Parse(deadlines is null ? d.DeadlineText : deadlines[d.Id], year));
+            deliverable.ApplyDeadline(DeadlineParser.Parse(deadlines is null ? d.DeadlineText : deadlines[d.Id], plan.Year, plan.EndYear));
             copy.Deliverables.Add(deliverable);
         }
         CopyAssignments(original, copy);
@@ -182,7 +182,7 @@ public static class PlanCopier
             });
         foreach (var d in source.Duties.OrderBy(d => d.SortOrder))
         {
-            var deadline = keepDutyTexts ? DeadlineParser.Parse(d.DeadlineText, plan.Year) : PlanRollover.Propose(d.DeadlineText, source.Year, plan.Year);
+            var deadline = keepDutyTexts ? DeadlineParser.Parse(d.DeadlineText, plan.Year, plan.EndYear) : PlanRollover.Propose(d.DeadlineText, source, plan.Year);
             plan.Duties.Add(new PlanDuty
             {
                 Code = d.Code, Text = d.Text, Product = d.Product, Recipient = d.Recipient, PrintedUnits = d.PrintedUnits,
