@@ -73,8 +73,8 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             .FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired);
         if (task is null) return false;
         Task = task;
-        Cited = await db.TaskCitations.AsNoTracking().Where(c => c.TaskId == id)
-            .Select(c => c.CitedTask!).Include(c => c.Section!).ThenInclude(s => s.Plan).ToListAsync();
+        Cited = await db.Tasks.AsNoTracking().Include(c => c.Section!).ThenInclude(s => s.Plan)
+            .Where(c => db.TaskCitations.Any(k => k.TaskId == id && k.CitedTaskId == c.Id)).OrderBy(c => c.Id).ToListAsync();
 
         var groupIds = task.Assignments.Where(a => a.UnitGroupId is not null).Select(a => a.UnitGroupId!.Value).ToList();
         GroupMembers = (await db.UnitGroupMembers.AsNoTracking()
