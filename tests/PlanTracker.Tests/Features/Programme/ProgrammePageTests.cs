@@ -146,4 +146,12 @@ public class ProgrammePageTests(ProgrammePageTests.Host host) : IClassFixture<Pr
         Assert.Contains("Chỉ chọn được nhiệm vụ của chương trình", EditorTesting.Decoded(forged.Html));
         Assert.Equal(HttpStatusCode.NotFound, annual.StatusCode);
     }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_from_the_programme_page()
+    {
+        var response = await host.NewClient().GetAsync($"/programme/{await host.PlanIdAsync(ProgrammeFiles.Number)}");
+
+        EditorTesting.AssertSentToSignIn(response, "programme page");
+    }
 }
