@@ -32,8 +32,6 @@ public sealed class ObjectiveDto
     /// <summary>"objective" (the default), "viewpoint", "generalGoal" or "solution".</summary>
     public string? Kind { get; set; }
     public string? Text { get; set; }
-    /// <summary>Read so that the file may carry it; an objective has no place for a note (see seed/README.md).</summary>
-    public string? Note { get; set; }
     public List<IndicatorDto>? Indicators { get; set; }
 }
 
@@ -45,8 +43,6 @@ public sealed class IndicatorDto
     public string? Level { get; set; }
     public int? TargetYear { get; set; }
     public List<IndicatorStepDto>? Steps { get; set; }
-    /// <summary>Read so that the file may carry it; an indicator has no place for a note (see seed/README.md).</summary>
-    public string? Note { get; set; }
 }
 
 public sealed class IndicatorStepDto
