@@ -14,8 +14,12 @@ public sealed class PlanFile
 public sealed class PlanHeaderDto
 {
     public string? Number { get; set; }
+    /// <summary>"cityAnnual" (the default) or "programme".</summary>
+    public string? Kind { get; set; }
     public string? Title { get; set; }
     public int? Year { get; set; }
+    /// <summary>The last year of a programme's period; the plan's year when absent.</summary>
+    public int? EndYear { get; set; }
     public string? IssuedOn { get; set; }
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }
@@ -25,6 +29,8 @@ public sealed class PlanHeaderDto
 public sealed class ObjectiveDto
 {
     public string? Code { get; set; }
+    /// <summary>"objective" (the default), "viewpoint", "generalGoal" or "solution".</summary>
+    public string? Kind { get; set; }
     public string? Text { get; set; }
     public List<IndicatorDto>? Indicators { get; set; }
 }
@@ -34,6 +40,23 @@ public sealed class IndicatorDto
     public string? Text { get; set; }
     public decimal? Target { get; set; }
     public string? Unit { get; set; }
+    public string? Level { get; set; }
+    public int? TargetYear { get; set; }
+    public List<IndicatorStepDto>? Steps { get; set; }
+}
+
+public sealed class IndicatorStepDto
+{
+    public int? Year { get; set; }
+    public decimal? Target { get; set; }
+    public string? Text { get; set; }
+}
+
+/// <summary>A programme item an annual task carries out: the programme's number and the item's code.</summary>
+public sealed class CitationDto
+{
+    public string? Plan { get; set; }
+    public string? Code { get; set; }
 }
 
 public sealed class SectionDto
@@ -55,6 +78,7 @@ public sealed class TaskDto
     public List<TaskDto>? Subtasks { get; set; }
     public string? Note { get; set; }
     public List<string>? Footnotes { get; set; }
+    public List<CitationDto>? Cites { get; set; }
     public string? Source { get; set; }
 }
 

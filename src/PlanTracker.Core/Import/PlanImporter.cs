@@ -38,6 +38,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         var header = file.Plan!;
         var number = VietnameseText.Clean(header.Number);
         var year = header.Year!.Value;
+        var period = year == (header.EndYear ?? year) ? $"{year}" : $"{year}-{header.EndYear}";
 
         var existing = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number && p.Year == year, ct);
         if (existing is not null)
@@ -46,11 +47,14 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
                 return new ImportResult(ImportOutcome.Unchanged, $"Plan {number} ({year}) is already imported from this file; nothing changed.", []);
             throw new ImportException(path, [$"$.plan: plan {number} for {year} is already in the database and differs from this file; change it in the plan editor instead of importing it again"]);
         }
+        var cited = await ResolveCitationsAsync(file, year, path, ct);
         await DeleteAbandonedStagingAsync(ct);
 
         var directory = await UnitDirectory.LoadAsync(db, ct);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
         var plan = BuildHeader(file, hash, year);
+        foreach (var name in plan.Duties.SelectMany(d => d.PrintedUnits.Split("; ", StringSplitOptions.RemoveEmptyEntries)))
+            if (!directory.TryFind(name, out _, out _)) unmatched.Add(name);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         var planId = plan.Id;
@@ -60,7 +64,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
 
         try
         {
-            var (tasks, deliverables) = await WriteTasksAsync(file, sections, year, plan.EndYear, directory, unmatched, ct);
+            var (tasks, deliverables) = await WriteTasksAsync(file, sections, year, plan.EndYear, directory, unmatched, cited, ct);
             // A caller's transaction (a seed of several files) is joined, not nested.
             await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
             {
@@ -68,7 +72,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
                 await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Number, number), ct);
                 if (transaction is not null) await transaction.CommitAsync(ct);
             }
-            var summary = $"Imported plan {number} ({year}): {sections.Count} sections, {tasks} tasks and sub-items, "
+            var summary = $"Imported {(plan.Kind == PlanKind.Programme ? "programme" : "plan")} {number} ({period}): {sections.Count} sections, {tasks} tasks and sub-items, "
                 + $"{deliverables} deliverables, {objectives} objectives, {duties} duties.";
             return new ImportResult(ImportOutcome.Imported, summary, [.. unmatched]);
         }
@@ -84,7 +88,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
 
     /// <summary>Writes every task family (a task and its sub-items) in chunks of about <see cref="TasksPerChunk"/>, each in its own transaction.</summary>
     private async Task<(int Tasks, int Deliverables)> WriteTasksAsync(PlanFile file, List<int> sectionIds, int year, int endYear,
-        UnitDirectory directory, SortedSet<string> unmatched, CancellationToken ct)
+        UnitDirectory directory, SortedSet<string> unmatched, Dictionary<(string Plan, string Code), int> cited, CancellationToken ct)
     {
         var (tasks, deliverables, pending) = (0, 0, 0);
         foreach (var (dto, sectionId) in file.Sections!.Zip(sectionIds))
@@ -93,7 +97,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             foreach (var taskDto in dto.Tasks ?? [])
             {
                 var family = new List<PlanTask>();
-                AddTask(sectionId, null, taskDto, year, endYear, directory, unmatched, family, ref order);
+                AddTask(sectionId, null, taskDto, year, endYear, directory, unmatched, cited, family, ref order);
                 db.Tasks.AddRange(family);
                 (tasks, deliverables, pending) = (tasks + family.Count, deliverables + family.Sum(t => t.Deliverables.Count), pending + family.Count);
                 if (pending < TasksPerChunk) continue;
@@ -111,6 +115,48 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// The task id of every programme item the file's tasks cite, keyed by plan number and item code; refuses the
+    /// file, naming each citation's path, when a cited plan or item is not in the database. Where two plans share a
+    /// number, the one whose period holds this plan's year is meant.
+    /// </summary>
+    private async Task<Dictionary<(string Plan, string Code), int>> ResolveCitationsAsync(PlanFile file, int year, string path, CancellationToken ct)
+    {
+        var cites = file.Sections!.SelectMany((s, i) => CitesOf(s.Tasks ?? [], $"$.sections[{i}].tasks"))
+            .Select(c => (c.Path, Plan: VietnameseText.Clean(c.Cite.Plan), Code: VietnameseText.Clean(c.Cite.Code)))
+            .ToList();
+        var resolved = new Dictionary<(string Plan, string Code), int>();
+        if (cites.Count == 0) return resolved;
+
+        var numbers = cites.Select(c => c.Plan).Distinct().ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => numbers.Contains(p.Number))
+            .Select(p => new { p.Id, p.Number, p.Year, p.EndYear }).ToListAsync(ct);
+        var planOf = plans.GroupBy(p => p.Number).ToDictionary(g => g.Key,
+            g => g.Count() == 1 ? g.Single().Id : g.SingleOrDefault(p => p.Year <= year && year <= p.EndYear)?.Id);
+        var planIds = planOf.Values.OfType<int>().ToList();
+        var items = await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.Section!.PlanId) && !t.IsRetired)
+            .Select(t => new { t.Id, t.Code, t.Section!.PlanId }).ToListAsync(ct);
+
+        var problems = new List<string>();
+        foreach (var (at, number, code) in cites)
+        {
+            if (!planOf.TryGetValue(number, out var planId))
+                problems.Add($"{at}.plan: no plan numbered '{number}' is in the database; import it first");
+            else if (planId is null)
+                problems.Add($"{at}.plan: several plans are numbered '{number}' and none of their periods holds {year}");
+            else if (items.FirstOrDefault(t => t.PlanId == planId && t.Code == code) is { } item)
+                resolved[(number, code)] = item.Id;
+            else
+                problems.Add($"{at}.code: plan {number} has no item '{code}'");
+        }
+        if (problems.Count > 0) throw new ImportException(path, problems);
+        return resolved;
+    }
+
+    private static IEnumerable<(string Path, CitationDto Cite)> CitesOf(List<TaskDto> tasks, string path) =>
+        tasks.SelectMany((t, i) => (t.Cites ?? []).Select((c, j) => ($"{path}[{i}].cites[{j}]", c))
+            .Concat(CitesOf(t.Subtasks ?? [], $"{path}[{i}].subtasks")));
 
     private async Task DeleteAbandonedStagingAsync(CancellationToken ct)
     {
@@ -138,9 +184,10 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         var plan = new Plan
         {
             Number = StagingPrefix + Guid.NewGuid().ToString("N"),
+            Kind = PlanFileValidator.KindOf(header),
             Title = VietnameseText.Clean(header.Title),
             Year = year,
-            EndYear = year,
+            EndYear = header.EndYear ?? year,
             IssuedOn = header.IssuedOn is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             Issuer = CleanOrNull(header.Issuer),
             SignedBy = CleanOrNull(header.SignedBy),
@@ -152,6 +199,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         plan.Objectives.AddRange((file.Objectives ?? []).Select((o, i) => new Objective
         {
             Code = VietnameseText.Clean(o.Code),
+            Kind = PlanFileValidator.KindOf(o),
             Text = VietnameseText.Clean(o.Text),
             SortOrder = i,
             Indicators = [.. (o.Indicators ?? []).Select((ind, j) => new Indicator
@@ -159,6 +207,9 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
                 Text = VietnameseText.Clean(ind.Text),
                 Target = ind.Target,
                 Unit = CleanOrNull(ind.Unit),
+                Level = CleanOrNull(ind.Level),
+                TargetYear = ind.TargetYear,
+                Steps = [.. (ind.Steps ?? []).OrderBy(s => s.Year).Select(s => new IndicatorStep { Year = s.Year!.Value, Target = s.Target, Text = CleanOrNull(s.Text) })],
                 SortOrder = j,
             })],
         }));
@@ -188,8 +239,8 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         return plan;
     }
 
-    private static void AddTask(int sectionId, PlanTask? parent, TaskDto dto, int year, int endYear,
-        UnitDirectory directory, SortedSet<string> unmatched, List<PlanTask> family, ref int order)
+    private static void AddTask(int sectionId, PlanTask? parent, TaskDto dto, int year, int endYear, UnitDirectory directory,
+        SortedSet<string> unmatched, Dictionary<(string Plan, string Code), int> cited, List<PlanTask> family, ref int order)
     {
         var task = new PlanTask
         {
@@ -225,8 +276,14 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             task.Deliverables.Add(deliverable);
         }
 
+        foreach (var cite in dto.Cites ?? [])
+        {
+            var citedId = cited[(VietnameseText.Clean(cite.Plan), VietnameseText.Clean(cite.Code))];
+            if (task.Citations.All(c => c.CitedTaskId != citedId)) task.Citations.Add(new TaskCitation { CitedTaskId = citedId });
+        }
+
         family.Add(task);
-        foreach (var sub in dto.Subtasks ?? []) AddTask(sectionId, task, sub, year, endYear, directory, unmatched, family, ref order);
+        foreach (var sub in dto.Subtasks ?? []) AddTask(sectionId, task, sub, year, endYear, directory, unmatched, cited, family, ref order);
     }
 
     private static IEnumerable<(AssignmentRole, string, bool)> Assign(AssignmentRole role, List<string>? names, bool inferred) =>

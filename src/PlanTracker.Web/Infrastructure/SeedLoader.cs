@@ -5,8 +5,8 @@ using PlanTracker.Core.Import;
 namespace PlanTracker.Web.Infrastructure;
 
 /// <summary>
-/// Loads the seed folder: the unit directory files while the database has no unit, then the plan files while it
-/// has no plan. Each file is imported in one transaction and each kind is checked on its own, so a start stopped
+/// Loads the seed folder: the unit directory files while the database has no unit, then the programme files and the
+/// plan files while it has no plan. Each file is imported in one transaction and each kind is checked on its own, so a start stopped
 /// between the two (units loaded, Plan 163 not) is completed by the next start instead of staying half-seeded.
 /// </summary>
 public sealed class SeedLoader(PlanTrackerDbContext db, PlanImporter plans, UnitDirectoryImporter units,
@@ -30,7 +30,9 @@ public sealed class SeedLoader(PlanTrackerDbContext db, PlanImporter plans, Unit
         if (hasPlans) return;
         if (hasUnits)
             log.LogWarning("The database has units but no plan: an earlier start stopped while seeding; loading the plan files now");
-        foreach (var file in Directory.GetFiles(folder, "plan-*.json").Order())
+        // Programmes first: an annual plan's tasks may cite their items.
+        var files = Directory.GetFiles(folder, "programme-*.json").Order().Concat(Directory.GetFiles(folder, "plan-*.json").Order());
+        foreach (var file in files)
         {
             var result = await plans.ImportAsync(file, ct);
             log.LogInformation("{Summary}", result.Summary);

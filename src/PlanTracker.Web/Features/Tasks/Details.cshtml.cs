@@ -25,6 +25,8 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
     public ILookup<(int DeliverableId, string Period, int UnitId), Attachment> Files { get; private set; } = Array.Empty<Attachment>().ToLookup(a => (0, "", 0));
     public List<TaskComment> Comments { get; private set; } = [];
     public List<ChangeRecord> Timeline { get; private set; } = [];
+    /// <summary>The tasks of other plans this one carries out: programme items, or a unit plan's city task.</summary>
+    public List<PlanTask> Cited { get; private set; } = [];
     public bool CanComment { get; private set; }
     public bool CanSeeEvidence { get; private set; }
     public HashSet<int> UpdatableUnits { get; private set; } = [];
@@ -71,6 +73,8 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             .FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired);
         if (task is null) return false;
         Task = task;
+        Cited = await db.Tasks.AsNoTracking().Include(c => c.Section!).ThenInclude(s => s.Plan)
+            .Where(c => db.TaskCitations.Any(k => k.TaskId == id && k.CitedTaskId == c.Id)).OrderBy(c => c.Id).ToListAsync();
 
         var groupIds = task.Assignments.Where(a => a.UnitGroupId is not null).Select(a => a.UnitGroupId!.Value).ToList();
         GroupMembers = (await db.UnitGroupMembers.AsNoTracking()

@@ -34,7 +34,7 @@ public class AddDutyModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdit
                 Recipient = valid.Recipient, Periods = valid.Periods, Note = valid.Note,
                 SortOrder = await db.PlanDuties.Where(d => d.PlanId == id).Select(d => (int?)d.SortOrder).MaxAsync() + 1 ?? 0,
             };
-            var parsed = DeadlineParser.Parse(valid.DeadlineText, plan.Year);
+            var parsed = DeadlineParser.Parse(valid.DeadlineText, plan.Year, plan.EndYear);
             (duty.DeadlineText, duty.DeadlineKind, duty.DeadlineDue) = (parsed.Text, parsed.Kind, parsed.Due);
             db.PlanDuties.Add(duty);
             db.Record(User.Actor(), NowUtc, duty, Change.Created, $"Thêm nhiệm vụ tổ chức thực hiện {duty.Code} vào kế hoạch {plan.Number}",

@@ -33,7 +33,7 @@ public class EditDutyModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var valid = problems.Any ? null : await input.CheckAsync(db, plan.Id, id, problems);
         if (valid is null || duty.Version != input.Version) return await RefuseAsync(id, input, problems, duty);
 
-        var parsed = DeadlineParser.Parse(valid.DeadlineText, plan.Year);
+        var parsed = DeadlineParser.Parse(valid.DeadlineText, plan.Year, plan.EndYear);
         var changes = new FieldChanges()
             .Add(nameof(PlanDuty.Code), "mã", duty.Code, valid.Code)
             .Add(nameof(PlanDuty.PrintedUnits), "đơn vị thực hiện", duty.PrintedUnits, valid.PrintedUnits)

@@ -19,6 +19,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
     public const string AddDeliverableForm = "AddDeliverable";
     public const string AssignmentsForm = "Assignments";
     public const string AddAssignmentForm = "AddAssignment";
+    public const string CitationsForm = "Citations";
 
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -32,6 +33,9 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
     public AssignmentRole NewRole { get; private set; } = AssignmentRole.Lead;
     public string? NewTarget { get; private set; }
     public Conflict? HeaderConflict { get; private set; }
+    /// <summary>The programme items this task may cite, and those it cites.</summary>
+    public List<ProgrammeItems.Item> CitableItems { get; private set; } = [];
+    public HashSet<int> CitedIds { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
@@ -190,6 +194,44 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         return Done($"Đã {(retire ? "thôi giao" : "giao lại")} {assignment.PrintedName} ({role}).", null, new { id });
     }
 
+    /// <summary>
+    /// Replaces the programme items the task cites (citations of other plans' tasks, e.g. a unit plan's city task,
+    /// are kept). The form carries the task's version; the save raises it, so a stale form is refused.
+    /// </summary>
+    public async Task<IActionResult> OnPostCitationsAsync(int id, int version, int[] cited)
+    {
+        var task = await db.Tasks.Include(t => t.Section!).ThenInclude(s => s.Plan)
+            .Include(t => t.Citations).ThenInclude(c => c.CitedTask!).ThenInclude(c => c.Section!).ThenInclude(s => s.Plan)
+            .FirstOrDefaultAsync(t => t.Id == id);
+        if (task is null) return NotFound();
+        if (task.Version != version)
+            return await FailAsync(id, CitationsForm, "Nhiệm vụ này vừa được người khác sửa; danh sách dưới đây là bản đã lưu. Hãy chọn lại rồi lưu.");
+        var citable = (await ProgrammeItems.OfPeriodAsync(db, task.Section!.Plan!)).ToDictionary(i => i.Id);
+        if (cited.Any(c => !citable.ContainsKey(c)))
+            return await FailAsync(id, CitationsForm, "Chỉ chọn được nhiệm vụ của chương trình có giai đoạn gồm năm của kế hoạch này.");
+
+        var current = task.Citations.Where(c => c.CitedTask!.Section!.Plan!.Kind == PlanKind.Programme).ToList();
+        var wanted = cited.ToHashSet();
+        var removed = current.Where(c => !wanted.Contains(c.CitedTaskId)).ToList();
+        var added = wanted.Where(c => current.All(k => k.CitedTaskId != c)).ToList();
+        if (removed.Count == 0 && added.Count == 0) return Done("Không có gì thay đổi.", null, new { id });
+
+        string Names(IEnumerable<int> ids) => string.Join(", ", ids.Select(i => citable.TryGetValue(i, out var item)
+            ? $"{item.Code} ({item.PlanNumber})" : current.First(c => c.CitedTaskId == i).CitedTask!.Code));
+        var before = current.Select(c => c.CitedTaskId).ToList();
+        db.TaskCitations.RemoveRange(removed);
+        task.Citations.AddRange(added.Select(c => new TaskCitation { CitedTaskId = c }));
+        db.Expect(task, version);
+        db.Entry(task).Property(t => t.Version).CurrentValue = version + 1;
+        var summary = $"Nhiệm vụ {task.Code} thực hiện nhiệm vụ chương trình: "
+            + string.Join("; ", new[] { added.Count > 0 ? $"thêm {Names(added)}" : null, removed.Count > 0 ? $"bỏ {Names(removed.Select(r => r.CitedTaskId))}" : null }.OfType<string>());
+        db.Record(User.Actor(), NowUtc, task, Change.Updated, summary,
+            new { Cites = Names(before) }, new { Cites = Names(wanted) }, task.Section.PlanId);
+        if (!await TrySaveAsync())
+            return await FailAsync(id, CitationsForm, "Nhiệm vụ này vừa được người khác sửa; danh sách dưới đây là bản đã lưu. Hãy chọn lại rồi lưu.");
+        return Done($"Đã lưu các nhiệm vụ chương trình mà nhiệm vụ {task.Code} thực hiện.", null, new { id });
+    }
+
     /// <summary>"u:12" is unit 12 and "g:3" group 3 of the directory.</summary>
     private async Task<(Unit?, UnitGroup?)> FindTargetAsync(string? target)
     {
@@ -222,6 +264,8 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync();
         Groups = await db.UnitGroups.AsNoTracking().OrderBy(g => g.Name).ToListAsync();
         Header = TaskInput.Of(Task);
+        CitableItems = await ProgrammeItems.OfPeriodAsync(db, Plan);
+        CitedIds = [.. await db.TaskCitations.Where(c => c.TaskId == id).Select(c => c.CitedTaskId).ToListAsync()];
         return true;
     }
 }

@@ -38,6 +38,7 @@ public class PlanEditorAccessTests(PlanEditorAccessTests.Host host) : IClassFixt
             new($"/admin/plans/tasks/{t}", "AddAssignment", ("role", "Lead"), ("target", $"u:{u}")),
             new($"/admin/plans/tasks/{t}", "RetireAssignment", ("assignmentId", $"{a.AssignmentId}")),
             new($"/admin/plans/tasks/{t}", "RestoreAssignment", ("assignmentId", $"{a.AssignmentId}")),
+            new($"/admin/plans/tasks/{t}", "Citations", ("version", "0"), ("cited", $"{t}")),
             new($"/admin/plans/deliverables/{d}"),
             new($"/admin/plans/deliverables/{d}", null, ("Input.Product", "Đã sửa"), ("Input.DeadlineText", "Quý II"), ("Input.Version", "0")),
             new($"/admin/plans/{p}/objectives/new"),
