@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.PeriodicReports;
@@ -84,6 +85,33 @@ public class UnitPlanTests(UnitPlanTests.Host host) : IClassFixture<UnitPlanTest
 
         var page = await editor.GetDocumentAsync($"/unit-plans/{planId}"); // the unit's own draft stays visible to it
         Assert.Equal(tasks.Count, page.QuerySelectorAll("article.unit-task").Length);
+    }
+
+    [Fact]
+    public async Task A_units_plan_owes_no_reports_of_its_own()
+    {
+        var planId = await StartAsync(host, await host.AdminAsync(), "SNNPTNT");
+        var schedule = host.Services.GetRequiredService<ReportSchedule>();
+        await using var db = host.NewDbContext();
+
+        var obligations = await ReportObligations.LoadAsync(db, schedule, new DateOnly(2019, 1, 20));
+
+        Assert.NotEmpty(obligations);
+        Assert.DoesNotContain(obligations, o => o.PlanId == planId);
+    }
+
+    [Fact]
+    public async Task A_units_plan_is_neither_listed_nor_opened_by_default_on_the_city_pages()
+    {
+        await StartAsync(host, await host.AdminAsync(), "SNV");
+        var viewer = await host.ViewerAsync();
+
+        var plans = await viewer.GetDocumentAsync("/plans");
+        var tasks = await viewer.GetStringAsync("/tasks");
+
+        Assert.Equal(["163/KH-UBND"], plans.QuerySelectorAll("td > a[href^=\"/plans/\"]").Select(a => a.TextContent));
+        Assert.Contains("163/KH-UBND", PageText.Text(tasks));
+        Assert.DoesNotContain("…/KH-SNV", tasks);
     }
 
     [Fact]
