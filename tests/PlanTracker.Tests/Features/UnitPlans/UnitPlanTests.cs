@@ -269,9 +269,10 @@ public class UnitPlanTests(UnitPlanTests.Host host) : IClassFixture<UnitPlanTest
     {
         var editor = await host.SignedInClientAsync(Roles.UnitEditor, "UBND_NINHKIEU");
         var planId = await StartAsync(host, editor, "UBND_NINHKIEU");
-        int taskId, version;
+        PlanTask task;
         await using (var db = host.NewDbContext())
-            (taskId, version) = await db.Tasks.Where(t => t.Section!.PlanId == planId).OrderBy(t => t.Id).Select(t => ValueTuple.Create(t.Id, t.Version)).FirstAsync();
+            task = await db.Tasks.AsNoTracking().Where(t => t.Section!.PlanId == planId).OrderBy(t => t.Id).FirstAsync();
+        var (taskId, version) = (task.Id, task.Version);
 
         var first = await PostAsync(editor, planId, "EditTask", ("taskId", Id(taskId)), ("Version", Id(version)), ("Activity", "Bản sửa thứ nhất"));
         var stale = await PostAsync(editor, planId, "EditTask", ("taskId", Id(taskId)), ("Version", Id(version)), ("Activity", "Bản sửa cũ"));
