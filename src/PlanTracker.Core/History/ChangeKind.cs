@@ -18,6 +18,10 @@ public sealed record ChangeKind(string EntityType, string Action)
     /// <summary>Entity id: the indicator.</summary>
     public static readonly ChangeKind IndicatorValueCorrected = new("IndicatorValue", "IndicatorValueCorrected");
     public static readonly ChangeKind ResponsibleUnitAssigned = new("Indicator", "ResponsibleUnitAssigned");
+    /// <summary>Entity id: the unit plan; the record names the city plan it was started from.</summary>
+    public static readonly ChangeKind UnitPlanStarted = new("Plan", "UnitPlanStarted");
+    /// <summary>Entity id: the unit plan, which became active; the report submission has its own record.</summary>
+    public static readonly ChangeKind UnitPlanSubmitted = new("Plan", "UnitPlanSubmitted");
     /// <summary>Accounts have text ids, so their records carry entity id 0 and name the account in the summary.</summary>
     public static readonly ChangeKind UserCreated = new("User", "UserCreated");
     public static readonly ChangeKind UserDisabled = new("User", "UserDisabled");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.PeriodicReports;
@@ -79,7 +80,9 @@ public static class ReportObligations
     private static async Task<List<ReportObligation>> LoadAsync(PlanTrackerDbContext db, ReportOptions options,
         Func<int, IEnumerable<ReportingPeriod>> periodsOf, DateOnly asOf, int? planId, int? unitId, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().Where(p => planId == null || p.Id == planId)
+        // A unit's own plan owes no reports: its "kế hoạch CCHC năm" is recorded against the city plan it implements,
+        // and without a duty its lead (the unit itself) would be chased for reports on its own plan.
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Kind != PlanKind.UnitAnnual && (planId == null || p.Id == planId))
             .OrderBy(p => p.Year).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 

@@ -33,6 +33,15 @@ public static class Operations
 
     /// <summary>On an <see cref="Core.Plans.Indicator"/>: enter or correct its value for a period.</summary>
     public static readonly OperationAuthorizationRequirement EnterIndicatorValue = new() { Name = nameof(EnterIndicatorValue) };
+
+    /// <summary>On a <see cref="UnitRef"/>: start the unit's own annual plan from a city plan.</summary>
+    public static readonly OperationAuthorizationRequirement StartUnitPlan = new() { Name = nameof(StartUnitPlan) };
+
+    /// <summary>On a unit's own <see cref="Core.Plans.Plan"/>: open it, its draft included.</summary>
+    public static readonly OperationAuthorizationRequirement SeeUnitPlan = new() { Name = nameof(SeeUnitPlan) };
+
+    /// <summary>On a unit's own <see cref="Core.Plans.Plan"/>: edit its tasks, products and deadlines, and submit it.</summary>
+    public static readonly OperationAuthorizationRequirement EditUnitPlan = new() { Name = nameof(EditUnitPlan) };
 }
 
 public sealed record TaskRef(int TaskId);

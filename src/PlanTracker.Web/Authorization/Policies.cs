@@ -32,6 +32,8 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, UnitHandler>();
         services.AddSingleton<IAuthorizationHandler, ReportSubmissionHandler>();
         services.AddSingleton<IAuthorizationHandler, IndicatorHandler>();
+        services.AddSingleton<IAuthorizationHandler, UnitPlanStartHandler>();
+        services.AddSingleton<IAuthorizationHandler, UnitPlanHandler>();
         return services;
     }
 

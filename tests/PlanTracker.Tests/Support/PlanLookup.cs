@@ -8,7 +8,8 @@ public static class PlanLookup
     public static async Task<(int TaskId, int DeliverableId)> DeliverableAsync(this PlanTrackerFactory host, string taskCode, int index = 0)
     {
         await using var db = host.NewDbContext();
-        var task = await db.Tasks.Include(t => t.Deliverables).SingleAsync(t => t.Code == taskCode);
+        // The seeded plan is the first one; unit plans and copies made by a test repeat its codes.
+        var task = await db.Tasks.Include(t => t.Deliverables).Where(t => t.Code == taskCode).OrderBy(t => t.Section!.PlanId).FirstAsync();
         return (task.Id, task.Deliverables.OrderBy(d => d.SortOrder).ElementAt(index).Id);
     }
 }

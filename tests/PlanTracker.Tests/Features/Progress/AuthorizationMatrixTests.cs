@@ -342,6 +342,76 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         Assert.False(await db.Users.AnyAsync(u => u.Email == email));
     }
 
+    /// <summary>Sở Tư pháp's own plan for Plan 163, started once by an admin acting for it.</summary>
+    private async Task<int> UnitPlanOfSởTưPhápAsync() => await UnitPlans.UnitPlanTests.StartAsync(host, await host.AdminAsync(), "STP");
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Sở_Tư_pháps_own_plans_are_started_by_its_editors_and_admins(Who who, HttpStatusCode expected)
+    {
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).GetAsync($"/unit-plans?unit={stp}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Sở_Tư_pháps_own_plan_draft_included_is_seen_by_the_unit_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var planId = await UnitPlanOfSởTưPhápAsync();
+
+        var response = await (await ClientAsync(who)).GetAsync($"/unit-plans/{planId}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.Redirect)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Sở_Tư_pháps_own_plan_is_edited_by_its_editors_and_admins(Who who, HttpStatusCode expected)
+    {
+        var planId = await UnitPlanOfSởTưPhápAsync();
+        int sectionId;
+        await using (var before = host.NewDbContext())
+            sectionId = await before.Sections.Where(s => s.PlanId == planId && s.Number == 7).Select(s => s.Id).SingleAsync();
+        var code = $"7.{who}";
+
+        var response = await (await ClientAsync(who)).PostFormAsync("/tasks",
+            [new("SectionId", sectionId.ToString(CultureInfo.InvariantCulture)), new("Code", code), new("Activity", $"Nhiệm vụ của {who}"),
+             new("Product", "Báo cáo"), new("DeadlineText", "Quý IV năm 2019")], $"/unit-plans/{planId}?handler=AddTask");
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal(expected == HttpStatusCode.Redirect, await db.Tasks.AnyAsync(t => t.SectionId == sectionId && t.Code == code));
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Which_units_sent_their_plans_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var response = await (await ClientAsync(who)).GetAsync("/unit-plans/coverage");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {
