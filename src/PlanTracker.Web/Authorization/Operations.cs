@@ -33,6 +33,12 @@ public static class Operations
 
     /// <summary>On an <see cref="Core.Plans.Indicator"/>: enter or correct its value for a period.</summary>
     public static readonly OperationAuthorizationRequirement EnterIndicatorValue = new() { Name = nameof(EnterIndicatorValue) };
+
+    /// <summary>On a <see cref="PlanRef"/>: list it, open it and its tasks (a draft is hidden from units' editors).</summary>
+    public static readonly OperationAuthorizationRequirement SeePlan = new() { Name = nameof(SeePlan) };
+
+    /// <summary>On a <see cref="PlanRef"/>: change anything of it or recorded against it (refused once it is closed).</summary>
+    public static readonly OperationAuthorizationRequirement ChangePlan = new() { Name = nameof(ChangePlan) };
 }
 
 public sealed record TaskRef(int TaskId);

@@ -44,6 +44,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnPostCommentAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!PlanLifecycle.IsOpen(Task.Section!.Plan!.Status)) return PlanLifecycle.Closed(HttpContext);
         if (!CanComment) return Forbid();
         if (!ModelState.IsValid) return Page();
         var comment = new TaskComment
@@ -69,7 +70,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             .Include(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
             .Include(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder)).ThenInclude(a => a.UnitGroup)
             .FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired);
-        if (task is null) return false;
+        if (task is null || !PlanLifecycle.Sees(User, task.Section!.Plan!.Status)) return false;
         Task = task;
 
         var groupIds = task.Assignments.Where(a => a.UnitGroupId is not null).Select(a => a.UnitGroupId!.Value).ToList();

@@ -170,4 +170,6 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         Header = PlanHeaderInput.Of(Plan);
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) => Task.FromResult<int?>(id);
 }

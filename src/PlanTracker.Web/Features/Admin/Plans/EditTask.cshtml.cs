@@ -224,4 +224,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         Header = TaskInput.Of(Task);
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) =>
+        db.Tasks.Where(t => t.Id == id).Select(t => (int?)t.Section!.PlanId).FirstOrDefaultAsync();
 }
