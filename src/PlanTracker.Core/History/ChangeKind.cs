@@ -18,6 +18,9 @@ public sealed record ChangeKind(string EntityType, string Action)
     /// <summary>Entity id: the indicator.</summary>
     public static readonly ChangeKind IndicatorValueCorrected = new("IndicatorValue", "IndicatorValueCorrected");
     public static readonly ChangeKind ResponsibleUnitAssigned = new("Indicator", "ResponsibleUnitAssigned");
+    /// <summary>Entity id: the plan. A draft becomes active, or an active plan closes (its lifecycle, see PlanStatus).</summary>
+    public static readonly ChangeKind PlanActivated = new("Plan", "PlanActivated");
+    public static readonly ChangeKind PlanClosed = new("Plan", "PlanClosed");
     /// <summary>Accounts have text ids, so their records carry entity id 0 and name the account in the summary.</summary>
     public static readonly ChangeKind UserCreated = new("User", "UserCreated");
     public static readonly ChangeKind UserDisabled = new("User", "UserDisabled");
