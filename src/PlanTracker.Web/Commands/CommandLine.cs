@@ -29,7 +29,7 @@ public static class CommandLine
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture; // the parser's own messages in English everywhere
         var root = new RootCommand("PlanTracker. Without a verb, or with only --Key=Value settings, it serves on the configured Urls.")
         {
-            ImportCommand.Create(), UsersCommand.Create(), GenerateCommand.Create(), RemindersCommand.Create(),
+            ImportCommand.Create(), UsersCommand.Create(), GenerateCommand.Create(), RemindersCommand.Create(), PlansCommand.Create(),
         };
         root.Add(Help(root));
         // Never reached without a verb (that serves); with it an unknown verb reads only "Unrecognized command".
