@@ -89,7 +89,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
         CanComment = await authorization.AllowsAsync(User, new TaskRef(id), Operations.Comment);
         CanSeeEvidence = await authorization.AllowsAsync(User, new TaskRef(id), Operations.SeeEvidence);
         // The items are the lead units' already: asking UpdateProgress per unit would read the assignments again.
-        UpdatableUnits = [.. unitIds.Where(u => User.ActsFor(u))];
+        UpdatableUnits = PlanLifecycle.IsOpen(task.Section!.Plan!.Status) ? [.. unitIds.Where(u => User.ActsFor(u))] : [];
 
         if (CanSeeEvidence)
             Files = (await db.Attachments.AsNoTracking()
