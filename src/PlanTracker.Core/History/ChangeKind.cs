@@ -22,6 +22,9 @@ public sealed record ChangeKind(string EntityType, string Action)
     public static readonly ChangeKind UnitPlanStarted = new("Plan", "UnitPlanStarted");
     /// <summary>Entity id: the unit plan, which became active; the report submission has its own record.</summary>
     public static readonly ChangeKind UnitPlanSubmitted = new("Plan", "UnitPlanSubmitted");
+    /// <summary>Entity id: the plan. A draft becomes active, or an active plan closes (its lifecycle, see PlanStatus).</summary>
+    public static readonly ChangeKind PlanActivated = new("Plan", "PlanActivated");
+    public static readonly ChangeKind PlanClosed = new("Plan", "PlanClosed");
     /// <summary>Accounts have text ids, so their records carry entity id 0 and name the account in the summary.</summary>
     public static readonly ChangeKind UserCreated = new("User", "UserCreated");
     public static readonly ChangeKind UserDisabled = new("User", "UserDisabled");

@@ -15,7 +15,7 @@ namespace PlanTracker.Core.Reminders;
 /// still if its encoded size would pass limits.MaxBytes.
 /// </summary>
 public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictionary<int, string> unitNames, int copyFromDaysOverdue,
-    DigestLimits? limits = null)
+    DigestLimits? limits = null, IReadOnlyDictionary<int, string>? planNames = null)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly string root = baseUrl.TrimEnd('/');
@@ -196,13 +196,16 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         var early => $"Còn {-early} ngày",
     };
 
-    private static string Title(DigestLine line) => line.Report is { } r ? r.Period.Name + " gửi Sở Nội vụ" : WorkTitle(line.Work!);
+    private string Title(DigestLine line) => line.Report is { } r ? r.Period.Name + " gửi Sở Nội vụ" + PlanOf(r.PlanId) : WorkTitle(line.Work!);
 
-    private static string WorkTitle(WorkItem w)
+    /// <summary>"Nhiệm vụ 1.a (Quý 1) – Kế hoạch 163/KH-UBND năm 2019: ...": a task code alone is ambiguous once plans are copied year on year.</summary>
+    private string WorkTitle(WorkItem w)
     {
         var period = w.Period.Length > 0 ? $" ({Periods.Label(w.Period)})" : "";
-        return $"Nhiệm vụ {w.TaskCode}{period}: {Shorten(w.Activity, 220)}";
+        return $"Nhiệm vụ {w.TaskCode}{period}{PlanOf(w.PlanId)}: {Shorten(w.Activity, 220)}";
     }
+
+    private string PlanOf(int planId) => planNames?.GetValueOrDefault(planId) is { } name ? " – " + name : "";
 
     private static string? Detail(DigestLine line)
     {

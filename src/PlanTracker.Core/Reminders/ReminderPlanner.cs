@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.PeriodicReports;
+using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.Reminders;
@@ -30,6 +31,11 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
             ? await WorkItems.LoadAsync(db, today, await CandidatesAsync(after, today, ct), ct)
             : await WorkItems.LoadAsync(db, today, ct: ct);
         var obligations = await ReportObligations.LoadAsync(db, reports, today, ct: ct);
+        // Only active plans are reminded: a draft is not the units' yet, and a closed plan's reminders stop.
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Active)
+            .Select(p => new PlanWeekHeader(p.Id, p.Number, p.Year, p.EndYear)).ToDictionaryAsync(p => p.Id, ct);
+        work = work.Where(w => plans.ContainsKey(w.PlanId)).ToList();
+        obligations = obligations.Where(o => plans.ContainsKey(o.PlanId)).ToList();
 
         var lines = new List<(int UnitId, DigestLine Line)>();
         AddDeliverables(lines, work, agency, after, today);
@@ -37,13 +43,14 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
         IReadOnlyList<PlanWeek>? week = null;
         if (agency is { } snv && weekly is { } monday)
         {
-            week = await WeekAsync(work, obligations, today, ct);
+            week = Week(plans.Values, work, obligations, today);
             lines.Add((snv, new DigestLine(ReminderRule.WeeklySummary, "weekly", monday, monday)));
         }
 
         lines = await WithoutPlannedAsync(lines, after, today, ct);
         var recipients = await RecipientsAsync(units.Values, ct);
-        var writer = new DigestWriter(baseUrl, today, units.ToDictionary(u => u.Key, u => u.Value.Name), rules.CopyFromDaysOverdue, limits);
+        var writer = new DigestWriter(baseUrl, today, units.ToDictionary(u => u.Key, u => u.Value.Name), rules.CopyFromDaysOverdue, limits,
+            plans.ToDictionary(p => p.Key, p => p.Value.Label));
         var digests = new List<Digest>();
         var unreachable = new List<(int, string, int)>();
         foreach (var group in lines.GroupBy(l => l.UnitId).OrderBy(g => units[g.Key].Name, StringComparer.Ordinal))
@@ -112,11 +119,16 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
         }
     }
 
-    private async Task<IReadOnlyList<PlanWeek>> WeekAsync(List<WorkItem> work, List<ReportObligation> obligations, DateOnly today, CancellationToken ct)
+    private sealed record PlanWeekHeader(int Id, string Number, int Year, int EndYear)
     {
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Year).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync(ct);
+        /// <summary>How a reminder line names its plan: "Kế hoạch 163/KH-UBND năm 2019".</summary>
+        public string Label => EndYear > Year ? $"Kế hoạch {Number} giai đoạn {Year}–{EndYear}" : $"Kế hoạch {Number} năm {Year}";
+    }
+
+    private static List<PlanWeek> Week(IEnumerable<PlanWeekHeader> plans, List<WorkItem> work, List<ReportObligation> obligations, DateOnly today)
+    {
         var weekAgo = today.AddDays(-7);
-        return plans.Select(plan =>
+        return plans.OrderBy(p => p.Year).ThenBy(p => p.Id).Select(plan =>
         {
             var items = work.Where(w => w.PlanId == plan.Id).ToList();
             var counts = Enum.GetValues<DeliverableState>().Select(s => (s, items.Count(i => i.State == s))).ToList();

@@ -42,6 +42,11 @@ public static class Operations
 
     /// <summary>On a unit's own <see cref="Core.Plans.Plan"/>: edit its tasks, products and deadlines, and submit it.</summary>
     public static readonly OperationAuthorizationRequirement EditUnitPlan = new() { Name = nameof(EditUnitPlan) };
+    /// <summary>On a <see cref="PlanRef"/>: list it, open it and its tasks (a draft is hidden from units' editors).</summary>
+    public static readonly OperationAuthorizationRequirement SeePlan = new() { Name = nameof(SeePlan) };
+
+    /// <summary>On a <see cref="PlanRef"/>: change anything of it or recorded against it (refused once it is closed).</summary>
+    public static readonly OperationAuthorizationRequirement ChangePlan = new() { Name = nameof(ChangePlan) };
 }
 
 public sealed record TaskRef(int TaskId);

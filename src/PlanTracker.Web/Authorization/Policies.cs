@@ -29,11 +29,12 @@ public static class Policies
         // Scoped: the task handlers read assignments through the request's DbContext.
         services.AddScoped<IAuthorizationHandler, TaskHandler>();
         services.AddScoped<IAuthorizationHandler, ProgressHandler>();
+        services.AddScoped<IAuthorizationHandler, PlanHandler>();
         services.AddSingleton<IAuthorizationHandler, UnitHandler>();
-        services.AddSingleton<IAuthorizationHandler, ReportSubmissionHandler>();
-        services.AddSingleton<IAuthorizationHandler, IndicatorHandler>();
-        services.AddSingleton<IAuthorizationHandler, UnitPlanStartHandler>();
-        services.AddSingleton<IAuthorizationHandler, UnitPlanHandler>();
+        services.AddScoped<IAuthorizationHandler, ReportSubmissionHandler>();
+        services.AddScoped<IAuthorizationHandler, IndicatorHandler>();
+        services.AddScoped<IAuthorizationHandler, UnitPlanStartHandler>();
+        services.AddScoped<IAuthorizationHandler, UnitPlanHandler>();
         return services;
     }
 

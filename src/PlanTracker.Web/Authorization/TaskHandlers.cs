@@ -9,29 +9,33 @@ namespace PlanTracker.Web.Authorization;
 
 /// <summary>
 /// Comments and evidence files: admins always; viewers see evidence; a unit editor when its unit leads or
-/// coordinates the task, directly or through a group. The assignment is read (one query) only when roles do not decide.
+/// coordinates the task, directly or through a group, and the task's plan is not a draft. Nobody comments on a closed
+/// plan's task. The assignment is read (one query) only when roles do not decide.
 /// </summary>
 public sealed class TaskHandler(PlanTrackerDbContext db) : OperationHandler<TaskRef>
 {
     protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, TaskRef task) => operation switch
     {
-        nameof(Operations.Comment) => user.IsInRole(Roles.Admin) || await IsOnTaskAsync(user, task),
+        nameof(Operations.Comment) => (user.IsInRole(Roles.Admin) || await IsOnTaskAsync(user, task))
+            && await PlanLifecycle.TaskIsOpenAsync(db, task.TaskId),
         nameof(Operations.SeeEvidence) => user.SeesAllUnits() || await IsOnTaskAsync(user, task),
         _ => false,
     };
 
     private async Task<bool> IsOnTaskAsync(ClaimsPrincipal user, TaskRef task) =>
         user.IsInRole(Roles.UnitEditor) && user.UnitId() is { } unitId
-        && await TaskUnits.IsAssignedAsync(db, task.TaskId, unitId, role: null);
+        && await TaskUnits.IsAssignedAsync(db, task.TaskId, unitId, role: null)
+        && await PlanLifecycle.StatusOfTaskAsync(db, task.TaskId) is { } status && PlanLifecycle.Sees(user, status);
 }
 
 /// <summary>
 /// Progress on a deliverable is recorded for a unit that leads the task (directly or through a group), by an editor
-/// of that unit or by an admin acting for it; viewers change nothing. One query, made only for those who act for the unit.
+/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing.
 /// </summary>
 public sealed class ProgressHandler(PlanTrackerDbContext db) : OperationHandler<UnitOnTask>
 {
     protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitOnTask work) =>
         operation == nameof(Operations.UpdateProgress) && user.ActsFor(work.UnitId)
-        && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead);
+        && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead)
+        && await PlanLifecycle.StatusOfTaskAsync(db, work.TaskId) is { } status && PlanLifecycle.IsOpen(status) && PlanLifecycle.Sees(user, status);
 }

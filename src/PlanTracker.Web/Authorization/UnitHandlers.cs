@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Web.Infrastructure;
@@ -23,19 +25,25 @@ public sealed class UnitHandler : OperationHandler<UnitRef>
 /// A recorded report is removed by whoever may record for its unit; its file is downloaded by them, by
 /// Sở Nội vụ and by the leadership.
 /// </summary>
-public sealed class ReportSubmissionHandler : OperationHandler<ReportSubmission>
+public sealed class ReportSubmissionHandler(PlanTrackerDbContext db) : OperationHandler<ReportSubmission>
 {
-    protected override Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, ReportSubmission submission) => Task.FromResult(operation switch
+    protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, ReportSubmission submission) => operation switch
     {
-        nameof(Operations.RemoveReport) => user.ActsFor(submission.UnitId),
+        nameof(Operations.RemoveReport) => user.ActsFor(submission.UnitId)
+            && await PlanLifecycle.StatusAsync(db, submission.PlanId) is { } status && PlanLifecycle.IsOpen(status),
         nameof(Operations.DownloadReportFile) => user.SeesAllUnits() || user.ActsFor(submission.UnitId),
         _ => false,
-    });
+    };
 }
 
-/// <summary>An indicator's values are entered by an admin or an editor of the unit Sở Nội vụ made responsible for it.</summary>
-public sealed class IndicatorHandler : OperationHandler<Indicator>
+/// <summary>
+/// An indicator's values are entered by an admin or an editor of the unit Sở Nội vụ made responsible for it, while
+/// its plan is not closed.
+/// </summary>
+public sealed class IndicatorHandler(PlanTrackerDbContext db) : OperationHandler<Indicator>
 {
-    protected override Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, Indicator indicator) =>
-        Task.FromResult(operation == nameof(Operations.EnterIndicatorValue) && user.ActsFor(indicator.ResponsibleUnitId));
+    protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, Indicator indicator) =>
+        operation == nameof(Operations.EnterIndicatorValue) && user.ActsFor(indicator.ResponsibleUnitId)
+        && await db.Objectives.Where(o => o.Id == indicator.ObjectiveId).Select(o => (PlanStatus?)o.Plan!.Status).FirstOrDefaultAsync() is { } status
+        && PlanLifecycle.IsOpen(status);
 }

@@ -9,6 +9,7 @@ using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reports;
+using PlanTracker.Web.Features.Shared;
 using PlanTracker.Web.Features.Tasks;
 
 namespace PlanTracker.Web.Features.Dashboard;
@@ -37,7 +38,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
     public List<UnitCounts> Units { get; private set; } = [];
     public List<IndicatorRow> Indicators { get; private set; } = [];
     public ReportingPeriod? IndicatorPeriod { get; private set; }
-    public List<(int Id, string Label)> Plans { get; private set; } = [];
+    public List<PlanChoice> Plans { get; private set; } = [];
     public ChartSpec? SectionChart { get; private set; }
     public ChartSpec? UnitChart { get; private set; }
     public ChartSpec? QuarterChart { get; private set; }
@@ -45,10 +46,9 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer)) return Redirect("/scorecard");
-        var plan = await reports.PlanAsync(Plan);
+        var plan = await reports.PlanAsync(Plan, User);
         if (plan is null) return Plan is null ? Page() : NotFound();
-        Plans = (await db.Plans.AsNoTracking().NewestFirst().Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
-            .Select(p => (p.Id, $"{p.Number} ({p.Year})")).ToList();
+        Plans = await PlanPicker.ChoicesAsync(db, User);
 
         Overview = await overviews.GetAsync(plan, AsOfDate);
         Units = Sorted(Overview.Units, Sort);

@@ -32,6 +32,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     public List<Indicator> Indicators { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public bool IsAdmin { get; private set; }
+    public List<Shared.PlanChoice> Plans { get; private set; } = [];
     private HashSet<int> enterable = [];
 
     public bool CanEnter(Indicator indicator) => enterable.Contains(indicator.Id);
@@ -43,6 +44,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         if (!await LoadAsync()) return NotFound();
         var indicator = Indicators.FirstOrDefault(i => i.Id == IndicatorId);
         if (indicator is null) return NotFound();
+        if (!PlanLifecycle.IsOpen(Plan!.Status)) return PlanLifecycle.Closed(HttpContext);
         if (!await authorization.AllowsAsync(User, indicator, Operations.EnterIndicatorValue)) return Forbid();
         if (!TryParseValue(Value, out var value))
             ModelState.AddModelError(nameof(Value), $"Số liệu của chỉ tiêu \"{indicator.Text}\" phải là một số từ 0 đến 1.000.000.000 (vd: 35 hoặc 35,5).");
@@ -71,6 +73,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     {
         if (!await authorization.AllowsAsync(User, Policies.Admin)) return Forbid();
         if (!await LoadAsync()) return NotFound();
+        if (!PlanLifecycle.IsOpen(Plan!.Status)) return PlanLifecycle.Closed(HttpContext);
         var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == IndicatorId && i.Objective!.PlanId == Plan!.Id);
         if (indicator is null) return NotFound();
         if (ResponsibleUnitId is { } unitId && !Units.Any(u => u.Id == unitId))
@@ -91,8 +94,9 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     private async Task<bool> LoadAsync()
     {
         IsAdmin = await authorization.AllowsAsync(User, Policies.Admin);
-        Plan = await reports.PlanAsync(PlanId);
+        Plan = await reports.PlanAsync(PlanId, User);
         if (Plan is null) return PlanId is null;
+        Plans = await Shared.PlanPicker.ChoicesAsync(db, User);
         Period = reports.PeriodOf(Plan, PeriodKey);
         if (Period.Year != Plan.Year) Period = reports.Schedule.Latest(Plan.Year, clock.Today);
         Indicators = await db.Indicators.AsNoTracking()

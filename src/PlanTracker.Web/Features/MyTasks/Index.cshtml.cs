@@ -6,13 +6,15 @@ using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
+using PlanTracker.Web.Features.Shared;
 using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.MyTasks;
 
 /// <summary>
-/// "Nhiệm vụ của tôi": what the user's unit leads, grouped by state with the overdue first, then what
-/// it coordinates. Admins and viewers pick a unit to see its list.
+/// "Nhiệm vụ của tôi": what the user's unit leads, grouped by plan and then by state with the overdue first, then
+/// what it coordinates. Active plans only unless the closed ones are asked for (a draft is not the units' yet), or one
+/// plan picked. Admins and viewers pick a unit to see its list.
 /// </summary>
 public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
 {
@@ -24,11 +26,19 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
 
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
+    /// <summary>"gồm cả kế hoạch đã kết thúc": closed plans are listed too.</summary>
+    [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
     public DateOnly AsOfDate => AsOf ?? clock.Today;
 
+    /// <summary>One plan's share of the unit's work: what it leads by state, what it coordinates.</summary>
+    public sealed record PlanGroup(PlanChoice Plan, ILookup<DeliverableState, WorkItem> Led, List<PlanTask> Coordinated);
+
     public string? UnitName { get; private set; }
-    public ILookup<DeliverableState, WorkItem> Led { get; private set; } = Array.Empty<WorkItem>().ToLookup(i => i.State);
-    public List<PlanTask> Coordinated { get; private set; } = [];
+    public List<PlanGroup> Groups { get; private set; } = [];
+    public List<PlanChoice> Plans { get; private set; } = [];
+    /// <summary>More coordinated tasks than <see cref="MaxPerState"/> over the plans shown.</summary>
+    public bool CoordinatedCut { get; private set; }
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public bool CanPickUnit { get; private set; }
     /// <summary>Shows the update links; the progress form asks again for the unit and the task.</summary>
@@ -46,19 +56,32 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
         if (UnitName is null) return NotFound();
 
-        var items = await WorkItems.LoadAsync(db, AsOfDate, unitId: unitId);
-        Led = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.TaskCode).ToLookup(i => i.State);
+        Plans = await PlanPicker.ChoicesAsync(db, User);
+        var shown = Plans.Where(p => Plan is { } asked ? p.Id == asked
+            : p.Status == PlanStatus.Active || (Closed && p.Status == PlanStatus.Closed)).ToList();
+        if (Plan is not null && shown.Count == 0) return NotFound();
+        var shownIds = shown.Select(p => p.Id).ToArray();
+
+        var items = (await WorkItems.LoadAsync(db, AsOfDate, planId: Plan, unitId: unitId)).Where(i => shownIds.Contains(i.PlanId)).ToList();
         // One array parameter: a province-level unit leads thousands of tasks, and EF Core 10's default of one SQL
         // parameter per value made this query about half of the page's 1.9 s at 100,000 deliverables.
         var ledTaskIds = items.Select(i => i.TaskId).Distinct().ToArray();
-        Coordinated = await db.Tasks.AsNoTracking()
-            .Where(t => !t.IsRetired && !t.Section!.IsRetired && !EF.Parameter(ledTaskIds).Contains(t.Id))
+        var coordinated = await db.Tasks.AsNoTracking()
+            .Where(t => !t.IsRetired && !t.Section!.IsRetired && !EF.Parameter(ledTaskIds).Contains(t.Id) && EF.Parameter(shownIds).Contains(t.Section.PlanId))
             .AssignedTo(db, unitId, AssignmentRole.Coordinating)
+            .Include(t => t.Section)
             .Include(t => t.Deliverables.Where(d => !d.IsRetired))
             .OrderByDescending(t => t.Section!.Plan!.Year).ThenBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
             .Take(MaxPerState + 1)
             .AsSplitQuery()
             .ToListAsync();
+        CoordinatedCut = coordinated.Count > MaxPerState;
+        var ledByPlan = items.ToLookup(i => i.PlanId);
+        var coordinatedByPlan = coordinated.Take(MaxPerState).ToLookup(t => t.Section!.PlanId);
+        Groups = shown.Where(p => ledByPlan[p.Id].Any() || coordinatedByPlan[p.Id].Any())
+            .Select(p => new PlanGroup(p, ledByPlan[p.Id].OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.TaskCode).ToLookup(i => i.State),
+                coordinatedByPlan[p.Id].ToList()))
+            .ToList();
         return Page();
     }
 }

@@ -23,7 +23,7 @@ public class DetailsModel(PlanTrackerDbContext db) : PageModel
                 .ThenInclude(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder))
             .Include(p => p.Duties.OrderBy(d => d.SortOrder))
             .FirstOrDefaultAsync(p => p.Id == id);
-        if (plan is null) return NotFound();
+        if (plan is null || !PlanLifecycle.Sees(User, plan.Status)) return NotFound();
         Plan = plan;
         return Page();
     }

@@ -12,7 +12,7 @@ public class IndexModel(PlanTrackerDbContext db) : PageModel
     public List<PlanRow> Plans { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Plans = await db.Plans.NewestFirst()
+        Plans = await db.Plans.VisibleTo(User).NewestFirst()
             .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Year, p.IssuedOn, p.Sections.Where(s => !s.IsRetired).SelectMany(s => s.Tasks).Count(t => !t.IsRetired), p.Kind, p.EndYear))
             .ToListAsync();
 }

@@ -131,6 +131,8 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         if (period is null) return NotFound();
         Due = period.Due;
 
+        if (await PlanLifecycle.StatusOfTaskAsync(db, deliverable.TaskId) is not { } status || !PlanLifecycle.Sees(User, status)) return NotFound();
+        if (!PlanLifecycle.IsOpen(status)) return PlanLifecycle.Closed(HttpContext);
         if (!await authorization.AllowsAsync(User, new UnitOnTask(deliverable.TaskId, Unit), Operations.UpdateProgress)) return Forbid();
         UnitName = await db.Units.Where(u => u.Id == Unit).Select(u => u.Name).SingleAsync();
         Saved = await db.Progress.FirstOrDefaultAsync(p => p.DeliverableId == id && p.Period == Period && p.UnitId == Unit);

@@ -29,8 +29,9 @@ public class IndexModel(PlanTrackerDbContext db, ReportSchedule schedule, IClock
 
     public async Task<IActionResult> OnGetAsync([FromServices] Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, CancellationToken ct)
     {
-        Plans = await db.Plans.AsNoTracking().NewestFirst().ToListAsync(ct);
-        Plan = PlanId is { } id ? Plans.FirstOrDefault(p => p.Id == id) : Plans.FirstOrDefault();
+        Plans = await db.Plans.AsNoTracking().VisibleTo(User).NewestFirst().ToListAsync(ct);
+        var current = PlanId ?? (await db.Plans.AsNoTracking().VisibleTo(User).CurrentAsync(clock.Today, ct))?.Id;
+        Plan = Plans.FirstOrDefault(p => p.Id == current);
         if (Plan is null) return PlanId is null ? Page() : NotFound();
 
         SeesAllUnits = await authorization.AllowsAsync(User, Policies.AdminOrViewer);

@@ -13,8 +13,9 @@ namespace PlanTracker.Web.Features.Reports;
 /// <summary>Builds what the report pages and exports show: the periodic report and filtered item lists.</summary>
 public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock)
 {
-    /// <summary>The plan asked for, or the latest one.</summary>
-    public Task<Plan?> PlanAsync(int? planId) => db.Plans.AsNoTracking().AskedOrNewestAsync(planId);
+    /// <summary>The plan asked for, or the current one, among those the user may see.</summary>
+    public Task<Plan?> PlanAsync(int? planId, System.Security.Claims.ClaimsPrincipal user) =>
+        db.Plans.AsNoTracking().VisibleTo(user).AskedOrCurrentAsync(planId, clock.Today);
 
     public ReportSchedule Schedule => schedule;
 
@@ -26,9 +27,9 @@ public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule sc
         PeriodicReport.BuildAsync(db, schedule.Options, plan, period, clock.Today, ct);
 
     /// <summary>The work items behind a task-list filter (every state when it names none), grouped by section.</summary>
-    public async Task<ItemList?> ItemListAsync(TaskFilter filter, CancellationToken ct = default)
+    public async Task<ItemList?> ItemListAsync(TaskFilter filter, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var plan = await PlanAsync(filter.Plan);
+        var plan = await PlanAsync(filter.Plan, user);
         if (plan is null) return null;
         var asOf = filter.AsOf ?? clock.Today;
         var query = await filter.ApplyAsync(db, db.Tasks.AsNoTracking(), plan.Id);

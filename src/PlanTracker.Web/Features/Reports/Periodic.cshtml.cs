@@ -19,14 +19,13 @@ public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) :
     public const int ItemsShown = 100;
 
     public PeriodicReport? Report { get; private set; }
-    public List<(int Id, string Label, int Year)> Plans { get; private set; } = [];
+    public List<Shared.PlanChoice> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var plan = await reports.PlanAsync(PlanId);
+        var plan = await reports.PlanAsync(PlanId, User);
         if (plan is null) return PlanId is null ? Page() : NotFound();
-        Plans = (await db.Plans.AsNoTracking().NewestFirst().Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
-            .Select(p => (p.Id, $"{p.Number} ({p.Year})", p.Year)).ToList();
+        Plans = await Shared.PlanPicker.ChoicesAsync(db, User);
         Report = await reports.PeriodicAsync(plan, reports.PeriodOf(plan, PeriodKey));
         return Page();
     }

@@ -49,6 +49,8 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     {
         // Checked before anything else: an editor of another unit gets 403 and nothing is written.
         if (UnitId is not { } unit || !await authorization.AllowsAsync(User, new UnitRef(unit), Operations.RecordReport)) return Forbid();
+        if (PlanId is { } asked && !await authorization.AllowsAsync(User, new PlanRef(asked), Operations.SeePlan)) return NotFound();
+        if (PlanId is { } planId && !await authorization.AllowsAsync(User, new PlanRef(planId), Operations.ChangePlan)) return PlanLifecycle.Closed(HttpContext);
         Errors = await submissions.RecordAsync(User.Actor(),
             new ReportSubmissions.Input(PlanId ?? 0, PeriodKey ?? "", unit, DocumentNumber, DocumentDate, SubmittedOn, Upload), ct);
         if (Errors.Count > 0)
@@ -64,6 +66,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
     {
         var submission = await db.ReportSubmissions().FirstOrDefaultAsync(s => s.Id == id && !s.IsRemoved, ct);
         if (submission is null) return NotFound();
+        if (!await authorization.AllowsAsync(User, new PlanRef(submission.PlanId), Operations.ChangePlan)) return PlanLifecycle.Closed(HttpContext);
         if (!await authorization.AllowsAsync(User, submission, Operations.RemoveReport)) return Forbid();
         await submissions.RemoveAsync(User.Actor(), submission, ct);
         Notice = "Đã gỡ ghi nhận báo cáo.";
@@ -72,7 +75,7 @@ public class RecordModel(PlanTrackerDbContext db, ReportSubmissions submissions,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Plan = await db.Plans.AsNoTracking().AskedOrNewestAsync(PlanId, ct);
+        Plan = await db.Plans.AsNoTracking().VisibleTo(User).AskedOrCurrentAsync(PlanId, clock.Today, ct);
         if (Plan is null) return false;
         PlanId = Plan.Id;
         Reports = schedule.Of(Plan.Year);

@@ -12,17 +12,17 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder app)
     {
         var readers = new AuthorizeAttribute { Policy = Policies.AdminOrViewer };
-        app.MapGet("/reports/periodic.docx", (MonitoringReports reports, int? plan, string? period, CancellationToken ct) =>
-            PeriodicAsync(reports, plan, period, Docx, ".docx", ReportDocx.WritePeriodic, ct)).RequireAuthorization(readers);
-        app.MapGet("/reports/periodic.xlsx", (MonitoringReports reports, int? plan, string? period, CancellationToken ct) =>
-            PeriodicAsync(reports, plan, period, Xlsx, ".xlsx", ReportXlsx.WritePeriodic, ct)).RequireAuthorization(readers);
+        app.MapGet("/reports/periodic.docx", (MonitoringReports reports, System.Security.Claims.ClaimsPrincipal user, int? plan, string? period, CancellationToken ct) =>
+            PeriodicAsync(reports, user, plan, period, Docx, ".docx", ReportDocx.WritePeriodic, ct)).RequireAuthorization(readers);
+        app.MapGet("/reports/periodic.xlsx", (MonitoringReports reports, System.Security.Claims.ClaimsPrincipal user, int? plan, string? period, CancellationToken ct) =>
+            PeriodicAsync(reports, user, plan, period, Xlsx, ".xlsx", ReportXlsx.WritePeriodic, ct)).RequireAuthorization(readers);
         return app;
     }
 
-    private static async Task<IResult> PeriodicAsync(MonitoringReports reports, int? planId, string? key, string contentType, string extension,
+    private static async Task<IResult> PeriodicAsync(MonitoringReports reports, System.Security.Claims.ClaimsPrincipal user, int? planId, string? key, string contentType, string extension,
         Action<Core.PeriodicReports.PeriodicReport, Stream> write, CancellationToken ct)
     {
-        var plan = await reports.PlanAsync(planId);
+        var plan = await reports.PlanAsync(planId, user);
         if (plan is null) return Results.NotFound();
         var report = await reports.PeriodicAsync(plan, reports.PeriodOf(plan, key), ct);
         return File(stream => write(report, stream), contentType, $"bao-cao-cchc-{report.Period.Key}{extension}");

@@ -35,6 +35,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     public ReportingPeriod? IndicatorPeriod { get; private set; }
     public List<IndicatorRow> Indicators { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
+    public List<Shared.PlanChoice> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -45,7 +46,8 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
             Unit ??= own;
         }
         if (Unit is { } asked && !await authorization.AllowsAsync(User, new UnitRef(asked), Operations.SeeScorecard)) return Forbid();
-        PlanShown = await reports.PlanAsync(Plan);
+        PlanShown = await reports.PlanAsync(Plan, User);
+        Plans = await Shared.PlanPicker.ChoicesAsync(db, User);
         if (CanPickUnit)
             Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
                 .Select(u => (u.Id, u.Name)).ToList();

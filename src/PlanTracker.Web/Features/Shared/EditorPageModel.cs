@@ -31,6 +31,13 @@ public abstract class EditorPageModel(TimeProvider time) : PageModel
             await next();
             return;
         }
+        // A closed plan is read-only: an editor of one of its items refuses every change, whatever the form.
+        if (context.RouteData.Values["id"] is string text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            && await PlanOfItemAsync(id) is { } planId && await PlanLifecycle.StatusAsync(Db, planId) is { } status && !PlanLifecycle.IsOpen(status))
+        {
+            context.Result = PlanLifecycle.Closed(HttpContext);
+            return;
+        }
         await using var transaction = await Db.Database.BeginTransactionAsync();
         var executed = await next();
         if (Db.Database.CurrentTransaction is null) return; // a refused save already rolled it back
@@ -69,6 +76,9 @@ public abstract class EditorPageModel(TimeProvider time) : PageModel
     }
 
     protected void Fail(string form, string message) => ModelState.AddModelError(form, message);
+
+    /// <summary>The plan the item with the route's id belongs to, for the editors of a plan's items; null elsewhere.</summary>
+    protected virtual Task<int?> PlanOfItemAsync(int id) => Task.FromResult<int?>(null);
 }
 
 /// <summary>An editor of one item by id that shows itself again, read afresh, when it refuses a change.</summary>

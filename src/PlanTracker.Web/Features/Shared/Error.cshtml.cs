@@ -33,6 +33,7 @@ public class ErrorModel : PageModel
         (Title, Message) = code switch
         {
             404 => ("Không tìm thấy trang", "Trang hoặc mục bạn tìm không tồn tại hoặc đã bị gỡ bỏ."),
+            403 when PlanLifecycle.RefusalMessage(HttpContext) is { } refusal => ("Không thể chỉnh sửa", refusal),
             403 => ("Không có quyền", "Tài khoản của bạn không được phép thực hiện thao tác này."),
             413 => ("Tệp quá lớn", "Dữ liệu gửi lên vượt quá giới hạn cho phép. Hãy chọn tệp nhỏ hơn."),
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra và thử lại."),

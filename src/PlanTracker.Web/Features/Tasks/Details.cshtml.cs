@@ -46,6 +46,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnPostCommentAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!PlanLifecycle.IsOpen(Task.Section!.Plan!.Status)) return PlanLifecycle.Closed(HttpContext);
         if (!CanComment) return Forbid();
         if (!ModelState.IsValid) return Page();
         var comment = new TaskComment
@@ -71,7 +72,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             .Include(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
             .Include(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder)).ThenInclude(a => a.UnitGroup)
             .FirstOrDefaultAsync(t => t.Id == id && !t.IsRetired);
-        if (task is null) return false;
+        if (task is null || !PlanLifecycle.Sees(User, task.Section!.Plan!.Status)) return false;
         Task = task;
         Cited = await db.Tasks.AsNoTracking().Include(c => c.Section!).ThenInclude(s => s.Plan)
             .Where(c => db.TaskCitations.Any(k => k.TaskId == id && k.CitedTaskId == c.Id)).OrderBy(c => c.Id).ToListAsync();
@@ -92,7 +93,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
         CanComment = await authorization.AllowsAsync(User, new TaskRef(id), Operations.Comment);
         CanSeeEvidence = await authorization.AllowsAsync(User, new TaskRef(id), Operations.SeeEvidence);
         // The items are the lead units' already: asking UpdateProgress per unit would read the assignments again.
-        UpdatableUnits = [.. unitIds.Where(u => User.ActsFor(u))];
+        UpdatableUnits = PlanLifecycle.IsOpen(task.Section!.Plan!.Status) ? [.. unitIds.Where(u => User.ActsFor(u))] : [];
 
         if (CanSeeEvidence)
             Files = (await db.Attachments.AsNoTracking()

@@ -27,6 +27,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public Plan? Plan { get; private set; }
+    public List<Shared.PlanChoice> Plans { get; private set; } = [];
     public List<PlanTask> Tasks { get; private set; } = [];
     public int Total { get; private set; }
     public List<Section> Sections { get; private set; } = [];
@@ -41,8 +42,9 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Plan = await db.Plans.AsNoTracking().AskedOrNewestAsync(Filter.Plan);
+        Plan = await db.Plans.AsNoTracking().VisibleTo(User).AskedOrCurrentAsync(Filter.Plan, clock.Today);
         if (Plan is null) return Filter.Plan is null ? Page() : NotFound();
+        Plans = await Shared.PlanPicker.ChoicesAsync(db, User);
 
         var query = await Filter.ApplyAsync(db, db.Tasks.AsNoTracking(), Plan.Id);
         await LoadFilterChoicesAsync(Plan.Id);

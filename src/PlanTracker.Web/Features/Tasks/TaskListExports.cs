@@ -9,17 +9,17 @@ public static class TaskListExports
 {
     public static IEndpointRouteBuilder MapTaskListExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tasks/export.xlsx", ([AsParameters] TaskFilterQuery q, MonitoringReports reports, CancellationToken ct) =>
-            ItemsAsync(reports, q.ToFilter(), ReportEndpoints.Xlsx, ".xlsx", ReportXlsx.WriteItems, ct));
-        app.MapGet("/tasks/export.docx", ([AsParameters] TaskFilterQuery q, MonitoringReports reports, CancellationToken ct) =>
-            ItemsAsync(reports, q.ToFilter(), ReportEndpoints.Docx, ".docx", ReportDocx.WriteItems, ct));
+        app.MapGet("/tasks/export.xlsx", ([AsParameters] TaskFilterQuery q, MonitoringReports reports, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            ItemsAsync(reports, q.ToFilter(), user, ReportEndpoints.Xlsx, ".xlsx", ReportXlsx.WriteItems, ct));
+        app.MapGet("/tasks/export.docx", ([AsParameters] TaskFilterQuery q, MonitoringReports reports, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            ItemsAsync(reports, q.ToFilter(), user, ReportEndpoints.Docx, ".docx", ReportDocx.WriteItems, ct));
         return app;
     }
 
-    private static async Task<IResult> ItemsAsync(MonitoringReports reports, TaskFilter filter, string contentType, string extension,
+    private static async Task<IResult> ItemsAsync(MonitoringReports reports, TaskFilter filter, System.Security.Claims.ClaimsPrincipal user, string contentType, string extension,
         Action<ItemList, Stream> write, CancellationToken ct)
     {
-        var list = await reports.ItemListAsync(filter, ct);
+        var list = await reports.ItemListAsync(filter, user, ct);
         if (list is null) return Results.NotFound();
         return ReportEndpoints.File(stream => write(list, stream), contentType, $"danh-sach-san-pham-{list.AsOf:yyyy-MM-dd}{extension}");
     }

@@ -80,4 +80,7 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
         Input = DeliverableInput.Of(Deliverable);
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) =>
+        db.Deliverables.Where(d => d.Id == id).Select(d => (int?)d.Task!.Section!.PlanId).FirstOrDefaultAsync();
 }

@@ -16,6 +16,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
     public const string HeaderForm = "Header";
     public const string SectionsForm = "Sections";
     public const string AddSectionForm = "AddSection";
+    public const string StatusForm = "Status";
 
     public record SectionRow(Section Section, int Tasks);
 
@@ -72,11 +73,32 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var yearChanged = plan.Year != input.Year;
         (plan.Number, plan.Title, plan.Year, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
             (input.Number, input.Title, input.Year, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
+        if (plan.Kind != PlanKind.Programme) plan.EndYear = plan.Year; // an annual plan's period is its year
         db.Expect(plan, header.Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
         if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
         return Done($"Đã lưu kế hoạch {plan.Number}." + (reread > 0 ? $" Đã đọc lại {reread} thời hạn theo năm {plan.Year}." : ""),
+            null, new { id });
+    }
+
+    /// <summary>"Kích hoạt": the draft becomes the plan units work on and are reminded of.</summary>
+    public Task<IActionResult> OnPostActivateAsync(int id, int version) => StepAsync(id, version, PlanStatus.Active);
+
+    /// <summary>"Kết thúc": the plan becomes read-only and its reminders stop.</summary>
+    public Task<IActionResult> OnPostCloseAsync(int id, int version) => StepAsync(id, version, PlanStatus.Closed);
+
+    private async Task<IActionResult> StepAsync(int id, int version, PlanStatus to)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return NotFound();
+        if (PlanStatusSteps.Refusal(plan, to) is { } refusal) return await FailAsync(id, StatusForm, refusal);
+        if (plan.Version != version)
+            return await FailAsync(id, StatusForm, $"Kế hoạch {plan.Number} vừa được sửa (trạng thái hiện nay: {plan.Status.Label()}). Xem lại rồi bấm lại nếu vẫn muốn.");
+        PlanStatusSteps.Take(db, User.Actor(), NowUtc, plan, to);
+        db.Expect(plan, version);
+        if (!await TrySaveAsync()) return await FailAsync(id, StatusForm, $"Kế hoạch {plan.Number} vừa được người khác sửa. Xem lại rồi bấm lại nếu vẫn muốn.");
+        return Done(to == PlanStatus.Active ? $"Đã kích hoạt kế hoạch {plan.Number}." : $"Đã kết thúc kế hoạch {plan.Number}; kế hoạch chỉ còn để xem.",
             null, new { id });
     }
 
@@ -170,4 +192,6 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         Header = PlanHeaderInput.Of(Plan);
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) => Task.FromResult<int?>(id);
 }

@@ -145,4 +145,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Item
         Header = SectionInput.Of(Section);
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) =>
+        db.Sections.Where(s => s.Id == id).Select(s => (int?)s.PlanId).FirstOrDefaultAsync();
 }

@@ -268,4 +268,7 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         CitedIds = [.. await db.TaskCitations.Where(c => c.TaskId == id).Select(c => c.CitedTaskId).ToListAsync()];
         return true;
     }
+
+    protected override Task<int?> PlanOfItemAsync(int id) =>
+        db.Tasks.Where(t => t.Id == id).Select(t => (int?)t.Section!.PlanId).FirstOrDefaultAsync();
 }

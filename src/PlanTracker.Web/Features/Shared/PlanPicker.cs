@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Plans;
+
+namespace PlanTracker.Web.Features.Shared;
+
+/// <summary>One plan in a picker: "163/KH-UBND (2019)", "4168/QĐ-UBND (2021–2025)", marked when it is not active.</summary>
+public sealed record PlanChoice(int Id, string Number, int Year, int EndYear, PlanStatus Status)
+{
+    public string Years => EndYear > Year ? $"{Year}–{EndYear}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Label => $"{Number} ({Years})" + Status switch
+    {
+        PlanStatus.Closed => " – đã kết thúc",
+        PlanStatus.Draft => " – dự thảo",
+        _ => "",
+    };
+}
+
+/// <summary>
+/// The plan picker every page that defaults to a plan shows (partial _PlanPicker): the plans the user may see, newest
+/// first; a unit's editor never gets a draft. <see cref="Name"/> is the page's query parameter; <see cref="AnyLabel"/>,
+/// when set, adds a first choice for "no plan in particular".
+/// </summary>
+public sealed record PlanPicker(IReadOnlyList<PlanChoice> Plans, int? Selected, string Name = "Plan", string? AnyLabel = null)
+{
+    public static async Task<List<PlanChoice>> ChoicesAsync(PlanTrackerDbContext db, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await db.Plans.AsNoTracking().VisibleTo(user).NewestFirst()
+            .Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status)).ToListAsync(ct);
+}
