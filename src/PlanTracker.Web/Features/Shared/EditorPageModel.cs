@@ -99,4 +99,74 @@ public abstract class ItemEditorPageModel(TimeProvider time) : EditorPageModel(t
         Fail(form, message);
         return await PageAsync(id);
     }
+
+    /// <summary>The page as saved, with the form's messages and, through <paramref name="keepTyped"/>, what was typed in it.</summary>
+    protected async Task<IActionResult> ShowAgainAsync(int id, string form, Problems problems, Action keepTyped)
+    {
+        problems.CopyTo(ModelState, form);
+        var page = await PageAsync(id);
+        keepTyped();
+        return page;
+    }
+
+    /// <summary>Removes the item (its history already recorded) unless someone saved it since the page was loaded.</summary>
+    protected async Task<IActionResult> RemoveAsync<T>(int id, string form, T item, int version, string stale, Func<IActionResult> done)
+        where T : class, IVersioned
+    {
+        if (item.Version != version) return await FailAsync(id, form, stale);
+        Db.Expect(item, version);
+        Db.Remove(item);
+        return await TrySaveAsync() ? done() : await FailAsync(id, form, stale);
+    }
+}
+
+/// <summary>A form of a versioned item: the Version the item had when the form was opened.</summary>
+public interface IVersionedForm
+{
+    int Version { get; set; }
+}
+
+/// <summary>
+/// An editor of one versioned item through its form "Edit" (and "Remove" where it may be removed): a refused form is shown again over the item as saved,
+/// beside both versions when someone else saved the item since the form was opened.
+/// </summary>
+public abstract class VersionedEditorPageModel<TItem, TForm>(TimeProvider time) : ItemEditorPageModel(time)
+    where TItem : class, IVersioned
+    where TForm : class, IVersionedForm, new()
+{
+    public const string EditForm = "Edit";
+    public const string RemoveForm = "Remove";
+
+    public TForm Input { get; protected set; } = new();
+    public Conflict? Conflict { get; private set; }
+
+    /// <summary>The item as <see cref="ItemEditorPageModel.LoadAsync"/> read it.</summary>
+    protected abstract TItem Saved { get; }
+
+    /// <summary>The saved and the typed version, field by field.</summary>
+    protected abstract IEnumerable<ConflictRow> ConflictRows(TItem saved, TForm typed);
+
+    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
+
+    /// <summary>
+    /// Shows the form again with its messages; when it had none and the item changed since the form was opened, with
+    /// both versions, the form now based on the saved one: a second press, after reading both, is a deliberate choice.
+    /// </summary>
+    protected async Task<IActionResult> RefuseAsync(int id, TForm typed, Problems problems)
+    {
+        var page = await ShowAgainAsync(id, EditForm, problems, () => Input = typed);
+        if (page is PageResult && !problems.Any && Saved.Version != typed.Version)
+        {
+            Conflict = Shared.Conflict.From(await LastChange.OfAsync<TItem>(Db, id), [.. ConflictRows(Saved, typed)]);
+            typed.Version = Saved.Version;
+        }
+        return page;
+    }
+
+    /// <summary>Saves the edit (its history already recorded) unless someone saved the item since its form was opened.</summary>
+    protected async Task<IActionResult> SaveAsync(int id, TItem item, TForm typed, Func<IActionResult> done)
+    {
+        Db.Expect(item, typed.Version);
+        return await TrySaveAsync() ? done() : await RefuseAsync(id, typed, new Problems());
+    }
 }

@@ -4,7 +4,7 @@ using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 
-public sealed class DeliverableInput
+public sealed class DeliverableInput : IVersionedForm
 {
     public string? Product { get; set; }
     public string? DeadlineText { get; set; }

@@ -6,7 +6,7 @@ using PlanTracker.Web.Features.Shared;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A duty of section III ("Tổ chức thực hiện") as typed in its form.</summary>
-public sealed class DutyInput
+public sealed class DutyInput : IVersionedForm
 {
     public string? Code { get; set; }
     /// <summary>The units as printed, one a line.</summary>

@@ -11,17 +11,11 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>One deliverable: product, note and deadline; the server reads the deadline again on save.</summary>
-public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : VersionedEditorPageModel<Deliverable, DeliverableInput>(time)
 {
-    public const string EditForm = "Edit";
-
     public Deliverable Deliverable { get; private set; } = null!;
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
-    public DeliverableInput Input { get; private set; } = new();
-    public Conflict? Conflict { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] DeliverableInput input)
     {
@@ -31,7 +25,7 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
         var task = deliverable.Task!;
         var problems = new Problems();
         if (input.Check(problems) is not { } valid || deliverable.Version != input.Version)
-            return await RefuseAsync(id, input, problems, deliverable);
+            return await RefuseAsync(id, input, problems);
 
         var parsed = DeadlineParser.Parse(valid.DeadlineText, task.Section!.Plan!.Year, task.Section.Plan.EndYear);
         var changes = new FieldChanges()
@@ -46,29 +40,21 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
         db.Record(User.Actor(), NowUtc, deliverable, Change.Updated,
             $"Sửa sản phẩm “{deliverable.Product ?? deliverable.Note}” của nhiệm vụ {task.Code}: {changes.Labels}",
             changes.Before, changes.After, task.Section.PlanId);
-        if (!await TrySaveAsync())
-            return await RefuseAsync(id, input, new Problems(), await db.Deliverables.AsNoTracking().FirstAsync(d => d.Id == id));
+        if (!await TrySaveAsync()) return await RefuseAsync(id, input, new Problems());
         return Done($"Đã lưu sản phẩm của nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.",
             "EditTask", new { id = task.Id });
     }
 
-    private async Task<IActionResult> RefuseAsync(int id, DeliverableInput input, Problems problems, Deliverable saved)
-    {
-        if (!problems.Any && saved.Version != input.Version)
-        {
-            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Deliverable>(db, id),
-                new("Sản phẩm", saved.Product, input.Product),
-                new("Thời gian hoàn thành", saved.DeadlineText, input.DeadlineText),
-                new("Cách hiểu", $"{Display.KindLabel(saved.DeadlineKind)}: {Display.Meaning(saved)}", null),
-                new("Ghi chú", saved.Note, input.Note),
-                new("Đang dùng", EditorText.YesNo(!saved.IsRetired), EditorText.YesNo(!saved.IsRetired)));
-            input.Version = saved.Version;
-        }
-        problems.CopyTo(ModelState, EditForm);
-        var page = await PageAsync(id);
-        Input = input;
-        return page;
-    }
+    protected override Deliverable Saved => Deliverable;
+
+    protected override IEnumerable<ConflictRow> ConflictRows(Deliverable saved, DeliverableInput typed) =>
+    [
+        new("Sản phẩm", saved.Product, typed.Product),
+        new("Thời gian hoàn thành", saved.DeadlineText, typed.DeadlineText),
+        new("Cách hiểu", $"{Display.KindLabel(saved.DeadlineKind)}: {Display.Meaning(saved)}", null),
+        new("Ghi chú", saved.Note, typed.Note),
+        new("Đang dùng", EditorText.YesNo(!saved.IsRetired), EditorText.YesNo(!saved.IsRetired)),
+    ];
 
     protected override async Task<bool> LoadAsync(int id)
     {

@@ -10,20 +10,13 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>One indicator: text, target, unit, level, target year, responsible unit and yearly steps.</summary>
-public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : VersionedEditorPageModel<Indicator, IndicatorInput>(time)
 {
-    public const string EditForm = "Edit";
-    public const string RemoveForm = "Remove";
-
     public Indicator Indicator { get; private set; } = null!;
     public Objective Objective { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
     public int Values { get; private set; }
     public List<(int Id, string Name)> Units { get; private set; } = [];
-    public IndicatorInput Input { get; private set; } = new();
-    public Conflict? Conflict { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] IndicatorInput input)
     {
@@ -33,8 +26,8 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : It
         var (objective, plan) = (indicator.Objective!, indicator.Objective!.Plan!);
         var problems = new Problems();
         if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
-        var valid = problems.Any ? null : input.Check(plan, await EditObjectiveModel.UnitIdsAsync(db), problems);
-        if (valid is null || indicator.Version != input.Version) return await RefuseAsync(id, input, problems, indicator);
+        var valid = problems.Any ? null : await input.CheckAsync(db, plan, problems);
+        if (valid is null || indicator.Version != input.Version) return await RefuseAsync(id, input, problems);
 
         var changes = new FieldChanges()
             .Add(nameof(Indicator.Text), "nội dung", indicator.Text, valid.Text)
@@ -55,35 +48,27 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : It
             if (indicator.Steps.FirstOrDefault(s => s.Year == wanted.Year) is { } step) (step.Target, step.Text) = (wanted.Target, wanted.Text);
             else indicator.Steps.Add(new IndicatorStep { Year = wanted.Year, Target = wanted.Target, Text = wanted.Text });
         }
-        db.Expect(indicator, input.Version);
         db.Record(User.Actor(), NowUtc, indicator, Change.Updated, $"Sửa chỉ tiêu “{indicator.Text}” của mục {objective.Code}: {changes.Labels}",
             changes.Before, changes.After, plan.Id);
-        if (!await TrySaveAsync())
-            return await RefuseAsync(id, input, new Problems(), await db.Indicators.AsNoTracking().Include(i => i.Steps).FirstAsync(i => i.Id == id));
-        return Done($"Đã lưu chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id });
+        return await SaveAsync(id, indicator, input, () => Done($"Đã lưu chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id }));
     }
 
-    private async Task<IActionResult> RefuseAsync(int id, IndicatorInput input, Problems problems, Indicator saved)
+    protected override Indicator Saved => Indicator;
+
+    protected override IEnumerable<ConflictRow> ConflictRows(Indicator saved, IndicatorInput typed)
     {
-        if (!problems.Any && saved.Version != input.Version)
-        {
-            var unitNames = await EditObjectiveModel.UnitChoicesAsync(db);
-            string? UnitName(int? unitId) => unitNames.FirstOrDefault(u => u.Id == unitId).Name;
-            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Indicator>(db, id),
-                new("Nội dung", saved.Text, input.Text),
-                new("Chỉ tiêu", StatementEdits.Number(saved.Target), input.Target),
-                new("Đơn vị tính", saved.Unit, input.Unit),
-                new("Cấp áp dụng", saved.Level, input.Level),
-                new("Năm đạt", saved.TargetYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), input.TargetYear),
-                new("Đơn vị báo cáo số liệu", UnitName(saved.ResponsibleUnitId), UnitName(input.ResponsibleUnitId)),
-                new("Lộ trình", StatementEdits.Steps(saved.Steps),
-                    string.Join("; ", input.Steps.Where(s => !s.IsBlank).Select(s => $"{s.Year}: {s.Target}{(string.IsNullOrWhiteSpace(s.Target) || string.IsNullOrWhiteSpace(s.Text) ? "" : " ")}{s.Text}"))));
-            input.Version = saved.Version;
-        }
-        problems.CopyTo(ModelState, EditForm);
-        var page = await PageAsync(id);
-        Input = input;
-        return page;
+        string? UnitName(int? unitId) => Units.FirstOrDefault(u => u.Id == unitId).Name;
+        return
+        [
+            new("Nội dung", saved.Text, typed.Text),
+            new("Chỉ tiêu", StatementEdits.Number(saved.Target), typed.Target),
+            new("Đơn vị tính", saved.Unit, typed.Unit),
+            new("Cấp áp dụng", saved.Level, typed.Level),
+            new("Năm đạt", saved.TargetYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), typed.TargetYear),
+            new("Đơn vị báo cáo số liệu", UnitName(saved.ResponsibleUnitId), UnitName(typed.ResponsibleUnitId)),
+            new("Lộ trình", StatementEdits.Steps(saved.Steps),
+                string.Join("; ", typed.Steps.Where(s => !s.IsBlank).Select(s => $"{s.Year}: {s.Target}{(string.IsNullOrWhiteSpace(s.Target) || string.IsNullOrWhiteSpace(s.Text) ? "" : " ")}{s.Text}"))),
+        ];
     }
 
     /// <summary>Removes an indicator nobody has entered values for; values entered stay, and so does their indicator.</summary>
@@ -98,15 +83,11 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : It
         if (values > 0)
             return await FailAsync(id, RemoveForm,
                 $"Không xoá được chỉ tiêu này: đã có {values} kỳ số liệu được nhập. Số liệu đã nhập được giữ lại; hãy sửa nội dung thay vì xoá.");
-        const string stale = "Chưa xoá: chỉ tiêu này vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.";
-        if (indicator.Version != version) return await FailAsync(id, RemoveForm, stale);
 
         db.Record(User.Actor(), NowUtc, indicator, Change.Removed, $"Xoá chỉ tiêu “{indicator.Text}” của mục {objective.Code}",
-            before: EditObjectiveModel.IndicatorSnapshot(indicator), planId: plan.Id);
-        db.Expect(indicator, version);
-        db.Indicators.Remove(indicator);
-        if (!await TrySaveAsync()) return await FailAsync(id, RemoveForm, stale);
-        return Done($"Đã xoá chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id });
+            before: IndicatorInput.Snapshot(indicator), planId: plan.Id);
+        return await RemoveAsync(id, RemoveForm, indicator, version, "Chưa xoá: chỉ tiêu này vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.",
+            () => Done($"Đã xoá chỉ tiêu “{indicator.Text}”.", "EditObjective", new { id = objective.Id }));
     }
 
     protected override async Task<bool> LoadAsync(int id)

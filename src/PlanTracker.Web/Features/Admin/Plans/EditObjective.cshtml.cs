@@ -10,10 +10,8 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>One statement of part I: code, kind, text and place; its indicators, added here and edited on their own page.</summary>
-public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : VersionedEditorPageModel<Objective, ObjectiveInput>(time)
 {
-    public const string EditForm = "Edit";
-    public const string RemoveForm = "Remove";
     public const string AddIndicatorForm = "AddIndicator";
 
     public record IndicatorRow(Indicator Indicator, int Values);
@@ -22,11 +20,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
     public Plan Plan { get; private set; } = null!;
     public List<IndicatorRow> Indicators { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
-    public ObjectiveInput Input { get; private set; } = new();
     public IndicatorInput NewIndicator { get; private set; } = new();
-    public Conflict? Conflict { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] ObjectiveInput input)
     {
@@ -36,7 +30,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
         var problems = new Problems();
         if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
         var valid = problems.Any ? null : await input.CheckAsync(db, plan.Id, id, problems);
-        if (valid is null || objective.Version != input.Version) return await RefuseAsync(id, input, problems, objective);
+        if (valid is null || objective.Version != input.Version) return await RefuseAsync(id, input, problems);
 
         var changes = new FieldChanges()
             .Add(nameof(Objective.Code), "mã", objective.Code, valid.Code)
@@ -47,37 +41,22 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
 
         var oldCode = objective.Code;
         (objective.Code, objective.Kind, objective.Text) = (valid.Code, valid.Kind, valid.Text);
-        if (valid.SortOrder is { } order && order != objective.SortOrder)
-        {
-            var others = await db.Objectives.Where(o => o.PlanId == plan.Id && o.Id != id).OrderBy(o => o.SortOrder).ThenBy(o => o.Id).ToListAsync();
-            others.Insert(Math.Min(order, others.Count), objective);
-            for (var i = 0; i < others.Count; i++) others[i].SortOrder = i;
-        }
-        db.Expect(objective, input.Version);
+        if (valid.SortOrder is { } order && order != objective.SortOrder) await ObjectiveInput.PlaceAsync(db, objective, order);
         db.Record(User.Actor(), NowUtc, objective, Change.Updated, $"Sửa mục {oldCode} của kế hoạch {plan.Number}: {changes.Labels}",
             changes.Before, changes.After, plan.Id);
-        if (!await TrySaveAsync())
-            return await RefuseAsync(id, input, new Problems(), await db.Objectives.AsNoTracking().FirstAsync(o => o.Id == id));
-        return Done($"Đã lưu {StatementEdits.KindLabel(objective.Kind).ToLowerInvariant()} {objective.Code}.", null, new { id });
+        return await SaveAsync(id, objective, input,
+            () => Done($"Đã lưu {StatementEdits.KindLabel(objective.Kind).ToLowerInvariant()} {objective.Code}.", null, new { id }));
     }
 
-    /// <summary>Shows the form again with its messages, or with both versions side by side when the objective changed meanwhile.</summary>
-    private async Task<IActionResult> RefuseAsync(int id, ObjectiveInput input, Problems problems, Objective saved)
-    {
-        if (!problems.Any && saved.Version != input.Version)
-        {
-            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Objective>(db, id),
-                new("Mã", saved.Code, input.Code),
-                new("Loại", StatementEdits.KindLabel(saved.Kind), Enum.TryParse<ObjectiveKind>(input.Kind, out var k) ? StatementEdits.KindLabel(k) : input.Kind),
-                new("Nội dung", saved.Text, input.Text),
-                new("Thứ tự", (saved.SortOrder + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), input.Order));
-            input.Version = saved.Version;
-        }
-        problems.CopyTo(ModelState, EditForm);
-        var page = await PageAsync(id);
-        Input = input;
-        return page;
-    }
+    protected override Objective Saved => Objective;
+
+    protected override IEnumerable<ConflictRow> ConflictRows(Objective saved, ObjectiveInput typed) =>
+    [
+        new("Mã", saved.Code, typed.Code),
+        new("Loại", StatementEdits.KindLabel(saved.Kind), Enum.TryParse<ObjectiveKind>(typed.Kind, out var k) ? StatementEdits.KindLabel(k) : typed.Kind),
+        new("Nội dung", saved.Text, typed.Text),
+        new("Thứ tự", (saved.SortOrder + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), typed.Order),
+    ];
 
     /// <summary>Removes the objective with its indicators, unless one of them has values entered: those stay on record.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(int id, int version)
@@ -92,19 +71,15 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
         if (withValues.Count > 0)
             return await FailAsync(id, RemoveForm,
                 $"Không xoá được {label} {objective.Code}: chỉ tiêu “{withValues[0]}”{(withValues.Count > 1 ? $" và {withValues.Count - 1} chỉ tiêu khác" : "")} đã có số liệu. Số liệu đã nhập được giữ lại; hãy sửa nội dung thay vì xoá.");
-        if (objective.Version != version)
-            return await FailAsync(id, RemoveForm, $"Chưa xoá: {label} {objective.Code} vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.");
 
         foreach (var indicator in objective.Indicators)
             db.Record(User.Actor(), NowUtc, indicator, Change.Removed, $"Xoá chỉ tiêu “{indicator.Text}” cùng {label} {objective.Code}",
-                before: IndicatorSnapshot(indicator), planId: plan.Id);
+                before: IndicatorInput.Snapshot(indicator), planId: plan.Id);
         db.Record(User.Actor(), NowUtc, objective, Change.Removed, $"Xoá {label} {objective.Code} của kế hoạch {plan.Number}",
             before: new { objective.Code, objective.Kind, objective.Text, objective.SortOrder, Indicators = objective.Indicators.Count }, planId: plan.Id);
-        db.Expect(objective, version);
-        db.Objectives.Remove(objective);
-        if (!await TrySaveAsync())
-            return await FailAsync(id, RemoveForm, $"Chưa xoá: {label} {objective.Code} vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.");
-        return Done($"Đã xoá {label} {objective.Code}.", "EditPlan", new { id = plan.Id });
+        return await RemoveAsync(id, RemoveForm, objective, version,
+            $"Chưa xoá: {label} {objective.Code} vừa được người khác sửa. Hãy xem lại rồi xoá lần nữa.",
+            () => Done($"Đã xoá {label} {objective.Code}.", "EditPlan", new { id = plan.Id }));
     }
 
     public async Task<IActionResult> OnPostAddIndicatorAsync(int id, [FromForm(Name = "NewIndicator")] IndicatorInput newIndicator)
@@ -114,7 +89,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
         var plan = objective.Plan!;
         var problems = new Problems();
         if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
-        else if (newIndicator.Check(plan, await UnitIdsAsync(db), problems) is { } valid)
+        else if (await newIndicator.CheckAsync(db, plan, problems) is { } valid)
         {
             var indicator = new Indicator
             {
@@ -125,22 +100,12 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : It
             };
             db.Indicators.Add(indicator);
             db.Record(User.Actor(), NowUtc, indicator, Change.Created, $"Thêm chỉ tiêu “{indicator.Text}” cho mục {objective.Code}",
-                after: IndicatorSnapshot(indicator), planId: plan.Id);
+                after: IndicatorInput.Snapshot(indicator), planId: plan.Id);
             await db.SaveChangesAsync();
             return Done($"Đã thêm chỉ tiêu “{indicator.Text}”.", null, new { id });
         }
-        problems.CopyTo(ModelState, AddIndicatorForm);
-        var page = await PageAsync(id);
-        NewIndicator = newIndicator;
-        return page;
+        return await ShowAgainAsync(id, AddIndicatorForm, problems, () => NewIndicator = newIndicator);
     }
-
-    public static object IndicatorSnapshot(Indicator i) => new
-    {
-        i.Text, i.Target, i.Unit, i.Level, i.TargetYear, i.ResponsibleUnitId, Steps = StatementEdits.Steps(i.Steps), i.SortOrder,
-    };
-
-    public static async Task<HashSet<int>> UnitIdsAsync(PlanTrackerDbContext db) => [.. await db.Units.Select(u => u.Id).ToListAsync()];
 
     public static async Task<List<(int Id, string Name)>> UnitChoicesAsync(PlanTrackerDbContext db) =>
         [.. (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())

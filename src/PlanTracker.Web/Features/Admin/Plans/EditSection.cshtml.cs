@@ -45,12 +45,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Item
             header.Version = section.Version;
         }
         if (input is not { } valid || HeaderConflict is not null)
-        {
-            problems.CopyTo(ModelState, HeaderForm);
-            await LoadAsync(id);
-            Header = header;
-            return Page();
-        }
+            return await ShowAgainAsync(id, HeaderForm, problems, () => Header = header);
 
         var changes = new FieldChanges()
             .Add(nameof(Section.Number), "số thứ tự", section.Number, valid.Number)
@@ -74,11 +69,7 @@ public class EditSectionModel(PlanTrackerDbContext db, TimeProvider time) : Item
             problems.Add("Nhiệm vụ cha phải là một nhiệm vụ chính đang dùng của lĩnh vực này.");
         var input = await newTask.CheckAsync(db, id, null, problems);
         if (input is not { } valid || problems.Any)
-        {
-            problems.CopyTo(ModelState, AddTaskForm);
-            NewTask = newTask;
-            return await PageAsync(id);
-        }
+            return await ShowAgainAsync(id, AddTaskForm, problems, () => NewTask = newTask);
 
         var task = new PlanTask { SectionId = id, ParentTaskId = parent?.Id, Code = valid.Code, Activity = valid.Activity, Note = valid.Note, SortOrder = int.MaxValue };
         tasks.Add(task);

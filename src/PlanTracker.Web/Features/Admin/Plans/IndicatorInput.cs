@@ -1,11 +1,13 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
 using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>An indicator of an objective as typed in its form, with its yearly steps (blank rows are ignored).</summary>
-public sealed class IndicatorInput
+public sealed class IndicatorInput : IVersionedForm
 {
     /// <summary>Blank step rows offered below the existing ones.</summary>
     public const int BlankSteps = 3;
@@ -50,14 +52,14 @@ public sealed class IndicatorInput
     public IEnumerable<StepInput> StepRows => Steps.Where(s => !s.IsBlank).Concat(Enumerable.Range(0, BlankSteps).Select(_ => new StepInput()));
 
     /// <summary>Checks the fields; a step's year must fall in the plan's period, once each.</summary>
-    public Valid? Check(Plan plan, IReadOnlySet<int> unitIds, Problems problems)
+    public async Task<Valid?> CheckAsync(PlanTrackerDbContext db, Plan plan, Problems problems)
     {
         var text = problems.Required(Text, 2000, "nội dung chỉ tiêu");
         var target = Figure(Target, "chỉ tiêu", problems);
         var unit = problems.Optional(Unit, 32, "đơn vị tính");
         var level = problems.Optional(Level, 100, "cấp áp dụng");
         int? targetYear = string.IsNullOrWhiteSpace(TargetYear) ? null : problems.Number(TargetYear, 1990, 2200, "năm đạt chỉ tiêu");
-        if (ResponsibleUnitId is { } unitId && !unitIds.Contains(unitId)) problems.Add("Đơn vị báo cáo số liệu không có trong danh bạ.");
+        if (ResponsibleUnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId)) problems.Add("Đơn vị báo cáo số liệu không có trong danh bạ.");
 
         var steps = new List<Step>();
         var period = plan.Year == plan.EndYear ? $"năm {plan.Year}" : $"{plan.Year}–{plan.EndYear}";
@@ -78,6 +80,12 @@ public sealed class IndicatorInput
         }
         return problems.Any ? null : new(text!, target, unit, level, targetYear, ResponsibleUnitId, [.. steps.OrderBy(s => s.Year)]);
     }
+
+    /// <summary>The indicator as its history records keep it.</summary>
+    public static object Snapshot(Indicator i) => new
+    {
+        i.Text, i.Target, i.Unit, i.Level, i.TargetYear, i.ResponsibleUnitId, Steps = StatementEdits.Steps(i.Steps), i.SortOrder,
+    };
 
     private static decimal? Figure(string? text, string label, Problems problems)
     {

@@ -6,7 +6,7 @@ using PlanTracker.Web.Features.Shared;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>An objective (or viewpoint, general goal, solution) as typed in its form.</summary>
-public sealed class ObjectiveInput
+public sealed class ObjectiveInput : IVersionedForm
 {
     public string? Code { get; set; }
     public string? Kind { get; set; }
@@ -38,5 +38,14 @@ public sealed class ObjectiveInput
             && await db.Objectives.AsNoTracking().AnyAsync(o => o.PlanId == planId && o.Code == code && o.Id != objectiveId))
             problems.Add($"Kế hoạch đã có mục mã {code}; mỗi mã chỉ dùng một lần trong một kế hoạch. Hãy chọn mã khác.");
         return problems.Any ? null : new(code!, kind!.Value, text!, order);
+    }
+
+    /// <summary>Puts the objective at a place among its plan's others (last when none is given) and numbers them all from 0.</summary>
+    public static async Task PlaceAsync(PlanTrackerDbContext db, Objective objective, int? order)
+    {
+        var others = await db.Objectives.Where(o => o.PlanId == objective.PlanId && o.Id != objective.Id)
+            .OrderBy(o => o.SortOrder).ThenBy(o => o.Id).ToListAsync();
+        others.Insert(Math.Min(order ?? int.MaxValue, others.Count), objective);
+        for (var i = 0; i < others.Count; i++) others[i].SortOrder = i;
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Plans;
+using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 
@@ -28,4 +31,42 @@ public static class StatementEdits
     public static string Steps(IEnumerable<IndicatorStep> steps) =>
         string.Join("; ", steps.OrderBy(s => s.Year).Select(s =>
             $"{s.Year}: {Number(s.Target)}{(s.Target is not null && s.Text is not null ? " " : "")}{s.Text}"));
+}
+
+/// <summary>A page that adds one statement (objective, section III duty) to a plan; a closed plan takes none.</summary>
+public abstract class AddStatementPageModel<TForm>(TimeProvider time) : ItemEditorPageModel(time)
+    where TForm : class, new()
+{
+    public const string AddForm = "Add";
+
+    public Plan Plan { get; private set; } = null!;
+    public TForm Input { get; private set; } = new();
+
+    public Task<IActionResult> OnGetAsync(int id)
+    {
+        Input = NewForm();
+        return PageAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] TForm input)
+    {
+        var plan = await Db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return NotFound();
+        var problems = new Problems();
+        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        else if (await AddAsync(plan, input, problems) is { } added) return added;
+        return await ShowAgainAsync(id, AddForm, problems, () => Input = input);
+    }
+
+    /// <summary>The form a new page starts from.</summary>
+    protected virtual TForm NewForm() => new();
+
+    /// <summary>Checks the form and adds the statement with its history; null when the form is refused.</summary>
+    protected abstract Task<IActionResult?> AddAsync(Plan plan, TForm input, Problems problems);
+
+    protected override async Task<bool> LoadAsync(int id)
+    {
+        Plan = (await Db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id))!;
+        return Plan is not null;
+    }
 }
