@@ -12,7 +12,7 @@ public sealed class CommandLineTests : IDisposable
     public CommandLineTests() => environment = new()
     {
         ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
-        ["Seed__Directory"] = RepoPaths.Seed,
+        ["Seed__Directory"] = RepoPaths.Plan163Seed,
         ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
     };
 

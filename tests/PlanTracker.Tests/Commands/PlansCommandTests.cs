@@ -13,7 +13,7 @@ public sealed class PlansCommandTests : IDisposable
     public PlansCommandTests() => environment = new()
     {
         ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
-        ["Seed__Directory"] = RepoPaths.Seed,
+        ["Seed__Directory"] = RepoPaths.Plan163Seed,
         ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
     };
 

@@ -19,7 +19,7 @@ public sealed class PlansCopyCommandTests(ITestOutputHelper output) : IDisposabl
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
-        ["Seed__Directory"] = RepoPaths.Seed,
+        ["Seed__Directory"] = RepoPaths.Plan163Seed,
         ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
         ["Clock__Today"] = "2020-01-15",
     };
@@ -76,7 +76,7 @@ public sealed class PlansCopyCommandTests(ITestOutputHelper output) : IDisposabl
     {
         var unknown = await AppProcess.RunAsync(Environment, null, "plans", "copy", "--plan", "999/KH-UBND", "--year", "2020");
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("no plan is numbered '999/KH-UBND'", unknown.Error);
+        Assert.Contains("no plan numbered '999/KH-UBND'", unknown.Error);
 
         var taken = await AppProcess.RunAsync(Environment, null, "plans", "copy", "--plan", "163/KH-UBND", "--year", "2019");
         Assert.Equal(1, taken.ExitCode);
@@ -86,7 +86,7 @@ public sealed class PlansCopyCommandTests(ITestOutputHelper output) : IDisposabl
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
         var ambiguous = await AppProcess.RunAsync(Environment, null, "plans", "copy", "--plan", "163/KH-UBND", "--year", "2021");
         Assert.Equal(1, ambiguous.ExitCode);
-        Assert.Contains("2 plans are numbered '163/KH-UBND' (2019, 2020)", ambiguous.Error);
+        Assert.Contains("2 plans are numbered '163/KH-UBND' (years 2019, 2020); name one with --from-year", ambiguous.Error);
 
         var named = await AppProcess.RunAsync(Environment, null, "plans", "copy", "--plan", "163/KH-UBND", "--from-year", "2020", "--year", "2021");
         Assert.True(named.ExitCode == 0, named.Error + named.Output);

@@ -26,7 +26,7 @@ public sealed class StartupFaultTests(ITestOutputHelper log) : IDisposable
         {
             ["ConnectionStrings__PlanTracker"] = postgresDatabase ?? $"Data Source={DatabaseFile}",
             ["Database__Provider"] = TestProvider.IsPostgres ? "Postgres" : "Sqlite",
-            ["Seed__Directory"] = RepoPaths.Seed,
+            ["Seed__Directory"] = RepoPaths.Plan163Seed,
             ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/plantracker-.log"),
             ["Mail__PickupDirectory"] = folder.File("mail"),
         };

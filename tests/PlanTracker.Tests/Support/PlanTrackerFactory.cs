@@ -32,7 +32,7 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         }
         else
             Settings["ConnectionStrings:PlanTracker"] = $"Data Source={DatabaseFile}";
-        Settings["Seed:Directory"] = RepoPaths.Seed;
+        Settings["Seed:Directory"] = RepoPaths.Plan163Seed;
         Settings["Clock:Today"] = "";
         Settings["Attachments:Directory"] = folder.File("attachments");
         Settings["Serilog:WriteTo:1:Args:path"] = folder.File("logs/plantracker-.log");

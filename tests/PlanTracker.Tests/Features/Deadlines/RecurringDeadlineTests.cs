@@ -67,7 +67,7 @@ public class RecurringDeadlineTests
         Assert.NotEmpty(lines);
         Assert.All(lines, l => Assert.Equal(("2022", new DateOnly(2022, 12, 31), DeliverableState.Overdue), (l.Work!.Period, l.Due, l.Work.State)));
         var digest = Assert.Single(preview.Digests, d => d.UnitName == "Sở Tư pháp");
-        Assert.Contains("Nhiệm vụ 1.a (Năm 2022): Rà soát văn bản quy phạm pháp luật", digest.Text);
+        Assert.Contains("Nhiệm vụ 1.a (Năm 2022) – Kế hoạch 4168/QĐ-UBND giai đoạn 2021–2025: Rà soát văn bản quy phạm pháp luật", digest.Text);
         Assert.DoesNotContain("(Năm 2023)", digest.Text);
     }
 }
