@@ -78,8 +78,10 @@ public static partial class FixedScenario
     private static string Spread(List<AppProcess.Outcome> runs)
     {
         var walls = runs.Select(r => r.Wall.TotalSeconds).Order().ToList();
+        var cpus = runs.Select(r => r.CpuMs / 1000.0).Order().ToList();
         var peaks = runs.Select(r => r.PeakKb / 1024).Order().ToList();
-        return $"median {walls[walls.Count / 2]:0.00} s (min {walls[0]:0.00}, max {walls[^1]:0.00}) wall, start to exit; peak {peaks[peaks.Count / 2]} MB ({peaks[0]}–{peaks[^1]}, VmHWM)";
+        return $"median {walls[walls.Count / 2]:0.00} s (min {walls[0]:0.00}, max {walls[^1]:0.00}) wall, start to exit; "
+            + $"CPU {cpus[cpus.Count / 2]:0.00} s ({cpus[0]:0.00}–{cpus[^1]:0.00}); peak {peaks[peaks.Count / 2]} MB ({peaks[0]}–{peaks[^1]}, VmHWM)";
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
