@@ -15,12 +15,13 @@ public static class BenchmarkProgram
                                                            dashboard, periodic report and exports in-process
           load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]
                                                            the server process over HTTP, one generated database per scale
-          fixed [--requests 20]                            the cross-tracker scenario: 10,000 open deliverables, 60 units
+          fixed [--requests 20] [--runs 5] [--warm-up 10]  the cross-tracker scenario: 10,000 open deliverables, 60 units
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
           import [--tasks 50000] [--dll PlanTracker.Web.dll]
                                                            `import FILE` of a generated plan beside a concurrent writer
-          load, fixed, writes and import take --configuration Release (the PlanTracker.Web.dll they run).
+          load, fixed, writes and import take --configuration Release (the PlanTracker.Web.dll they run), or
+          --dll PATH/PlanTracker.Web.dll (a published app: dotnet publish -c Release src/PlanTracker.Web -o PATH).
         """;
 
     public static async Task<int> Main(string[] args)

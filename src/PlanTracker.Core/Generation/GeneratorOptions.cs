@@ -12,7 +12,7 @@ public sealed record GeneratorOptions
     public DateOnly Today { get; init; } = new(2023, 10, 1);
     /// <summary>
     /// The fixed cross-tracker scenario: every deliverable open, due dates spread evenly from 110 days
-    /// before today to 254 days after, one user per unit.
+    /// before today to 254 days after in every plan, one user per unit.
     /// </summary>
     public bool AllOpen { get; init; }
     /// <summary>

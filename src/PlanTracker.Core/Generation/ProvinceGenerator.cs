@@ -67,7 +67,7 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
             {
                 var count = plans == plansTotal - 1 ? options.Deliverables - deliverables : perPlan;
                 var plan = NewPlan(plans + 1, code, year);
-                var made = AddTasks(plan, count, deliverables, leads, groups, random, options);
+                var made = AddTasks(plan, count, leads, groups, random, options);
                 db.Plans.Add(plan);
                 await db.SaveChangesAsync(ct);
                 progress += await AddProgressAsync(plan, random, options, ct);
@@ -125,7 +125,7 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
         IssuedOn = new DateOnly(year - 1, 12, 28), Issuer = "Dữ liệu mẫu", CreatedAtUtc = DateTime.UtcNow,
     };
 
-    private static (int Tasks, int Deliverables) AddTasks(Plan plan, int count, int offset, List<Unit> leads, List<UnitGroup> groups, Random random, GeneratorOptions o)
+    private static (int Tasks, int Deliverables) AddTasks(Plan plan, int count, List<Unit> leads, List<UnitGroup> groups, Random random, GeneratorOptions o)
     {
         var sections = VietnameseCorpus.SectionTitles.Select((title, i) => new Section { Number = i + 1, Title = title, SortOrder = i }).ToList();
         plan.Sections.AddRange(sections);
@@ -154,7 +154,7 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
             for (var i = 0; i < perTask && made < count; i++, made++)
             {
                 var deliverable = new Deliverable { Product = Pick(random, VietnameseCorpus.Products), SortOrder = i };
-                deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan.Year, offset + made, o), plan.Year));
+                deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan.Year, made, count, o), plan.Year));
                 task.Deliverables.Add(deliverable);
             }
             section.Tasks.Add(task);
@@ -163,12 +163,17 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
         return (tasks, made);
     }
 
-    private static string DeadlineText(Random random, int year, int index, GeneratorOptions o)
+    /// <summary>
+    /// A dated deadline spreads each plan's deliverables over the whole range (<paramref name="index"/> of
+    /// <paramref name="count"/> in the plan), so that every plan, and every unit in it, has work due on every part
+    /// of the range; numbered across all plans, each plan got a window of a few weeks.
+    /// </summary>
+    private static string DeadlineText(Random random, int year, int index, int count, GeneratorOptions o)
     {
         if (o.AllOpen || o.DatedDeadlines)
         {
             var span = o.OverdueDaysBack + o.DueDaysAhead;
-            var due = o.Today.AddDays(-o.OverdueDaysBack + (int)((long)index * span / Math.Max(1, o.Deliverables)));
+            var due = o.Today.AddDays(-o.OverdueDaysBack + (int)((long)index * span / Math.Max(1, count)));
             return $"trước ngày {due:dd/MM/yyyy}";
         }
         var roll = random.Next(DeadlineForms.Sum(f => f.Weight));

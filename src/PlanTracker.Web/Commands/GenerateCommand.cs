@@ -43,7 +43,7 @@ public static class GenerateCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, bool withUsers, GeneratorOptions options)
     {
-        await services.InitializeDatabaseAsync();
+        await services.InitializeDatabaseAsync(StartupWork.Roles); // no seed: the generated province alone, into an empty database
         await using var scope = services.CreateAsyncScope();
         options = options with { Today = scope.ServiceProvider.GetRequiredService<IClock>().Today };
         var password = withUsers ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)) : null;

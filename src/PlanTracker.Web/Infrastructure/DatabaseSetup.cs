@@ -103,13 +103,13 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Creates or migrates the database, switches SQLite to WAL, and loads what the seed still misses. Runs under
-    /// the app's start-up lock (a file lock beside the SQLite file, an advisory lock on PostgreSQL), so that
+    /// Creates or migrates the database, switches SQLite to WAL, and does the rest of <paramref name="work"/>. Runs
+    /// under the app's start-up lock (a file lock beside the SQLite file, an advisory lock on PostgreSQL), so that
     /// servers and CLI verbs starting together migrate and seed one after the other. The shutdown token
     /// cancels the wait for that lock and the seed (one transaction per file), never a migration: a stop
     /// during start-up ends after the migration in hand, and the next start goes on from there.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, StartupWork work = StartupWork.Verb, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
@@ -123,18 +123,28 @@ public static class DatabaseSetup
         }
         try
         {
-            if (!postgres)
-                await ClearLeftoverMigrationLockAsync(db, log);
-            await MigrateIfPendingAsync(db, log);
+            if (await IsUpToDateAsync(db, postgres))
+                log.LogInformation("Database schema is up to date");
+            else
+            {
+                if (!postgres)
+                    await ClearLeftoverMigrationLockAsync(db, log);
+                await MigrateIfPendingAsync(db, log);
+                if (db.Database.IsSqlite())
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", CancellationToken.None);
+            }
             ct.ThrowIfCancellationRequested();
-            if (db.Database.IsSqlite())
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadMissingAsync(ct);
+            if (work.HasFlag(StartupWork.Seed))
+                await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadMissingAsync(ct);
             var accounts = scope.ServiceProvider.GetRequiredService<FirstAdminSetup>();
-            await accounts.EnsureRolesAsync(ct);
-            await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
-            // Make the data-protection key now, under the lock, so that servers starting together share one.
-            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
+            if (work.HasFlag(StartupWork.Roles))
+                await accounts.EnsureRolesAsync(ct);
+            if (work.HasFlag(StartupWork.Server))
+            {
+                await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
+                // Make the data-protection key now, under the lock, so that servers starting together share one.
+                scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
+            }
         }
         finally
         {
@@ -143,6 +153,41 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// The one query of a start on an up-to-date database: the applied migrations and, on SQLite, any row of EF Core's
+    /// migration lock, in one command sent straight to the connection (a missing table on a new database is then
+    /// not logged as a failed command). On SQLite the same command switches to WAL, which a file keeps once set.
+    /// False whenever a table is missing, a lock row is there or a migration is pending: the full check follows.
+    /// </summary>
+    private static async Task<bool> IsUpToDateAsync(PlanTrackerDbContext db, bool postgres)
+    {
+        if (!postgres) await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = postgres
+                ? "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\""
+                : "PRAGMA journal_mode=WAL; SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" UNION ALL SELECT NULL FROM \"__EFMigrationsLock\"";
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync();
+            if (!postgres) await reader.NextResultAsync(); // past the journal mode
+            while (await reader.ReadAsync())
+            {
+                if (reader.IsDBNull(0)) return false; // a lock row left by a stopped migration
+                applied.Add(reader.GetString(0));
+            }
+            return db.Database.GetMigrations().All(applied.Contains);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (!postgres) await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -201,4 +246,19 @@ public static class DatabaseSetup
                 + $"CREATE DATABASE \"{name}\" OWNER <user> ENCODING 'UTF8'; (README, \"Several app servers\"). PlanTracker creates its tables itself.", e);
         }
     }
+}
+
+/// <summary>What a start does beyond bringing the schema up to date: a verb does only what it needs.</summary>
+[Flags]
+public enum StartupWork
+{
+    Schema = 0,
+    /// <summary>The seed folder, while the database has no unit or no plan.</summary>
+    Seed = 1,
+    /// <summary>The app's roles.</summary>
+    Roles = 2,
+    /// <summary>The server's own: the first-admin setup link while no user exists, and the data-protection key.</summary>
+    Server = 4,
+    Verb = Seed | Roles,
+    ServerStart = Seed | Roles | Server,
 }

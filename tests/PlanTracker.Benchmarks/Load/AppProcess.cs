@@ -9,7 +9,8 @@ public static class AppProcess
     public static string WebDll(string configuration) =>
         Path.Combine(Repository.Root, "src", "PlanTracker.Web", "bin", configuration, "net10.0", "PlanTracker.Web.dll");
 
-    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Wall, long PeakKb);
+    /// <summary><paramref name="CpuMs"/>: user and system CPU as last polled, so up to one poll (20 ms) short.</summary>
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Wall, long PeakKb, long CpuMs);
 
     /// <summary>Runs a CLI verb to exit, polling the child's VmHWM; killed after <paramref name="timeout"/>.</summary>
     public static async Task<Outcome> RunAsync(string dll, IDictionary<string, string> env, string[] args, string? stdin, TimeSpan timeout)
@@ -20,10 +21,11 @@ public static class AppProcess
         if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
         process.StandardInput.Close();
         var clock = Stopwatch.StartNew();
-        long peak = 0;
+        long peak = 0, cpu = 0;
         while (!process.HasExited && clock.Elapsed < timeout)
         {
             peak = Math.Max(peak, PeakKb(process.Id));
+            cpu = Math.Max(cpu, CpuMs(process.Id));
             await Task.Delay(20);
         }
         if (!process.HasExited)
@@ -32,7 +34,7 @@ public static class AppProcess
             throw new TimeoutException($"{string.Join(' ', args)} did not finish in {timeout}");
         }
         var wall = clock.Elapsed;
-        return new Outcome(process.ExitCode, await stdout, await stderr, wall, peak);
+        return new Outcome(process.ExitCode, await stdout, await stderr, wall, peak, cpu);
     }
 
     public static Process Start(string dll, IDictionary<string, string> env, string[] args)
@@ -49,6 +51,20 @@ public static class AppProcess
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in env) info.Environment[k] = v;
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    /// <summary>User and system CPU time (ms) of a live process, from /proc/PID/stat (in clock ticks of 10 ms); 0 once it is gone.</summary>
+    public static long CpuMs(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields from the state on: utime and stime are 14 and 15
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return 0;
     }
 
     /// <summary>Peak resident set size (VmHWM, kB) of a live process; 0 once it is gone.</summary>

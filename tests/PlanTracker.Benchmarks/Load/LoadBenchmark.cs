@@ -4,7 +4,7 @@ namespace PlanTracker.Benchmarks.Load;
 
 /// <summary>
 /// Load runs against the real server process (BENCHMARKS.md, "Load runs", "Status updates" and "Fixed scenario").
-/// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20]`,
+/// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20] [--runs 5] [--warm-up 10]`,
 /// `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
 /// </summary>
 public static class LoadBenchmark
@@ -15,8 +15,8 @@ public static class LoadBenchmark
         var requests = args.Number("--requests", 20);
         var seconds = TimeSpan.FromSeconds(args.Number("--seconds", 15));
         var configuration = args.Value("--configuration", "Release");
-        var dll = AppProcess.WebDll(configuration);
-        if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} first."); return 2; }
+        var dll = args.Value("--dll") is { } given ? Path.GetFullPath(given) : AppProcess.WebDll(configuration);
+        if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} (or publish) first."); return 2; }
         Console.WriteLine($"web app: {dll}; load average: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
 
         if (mode == "writes")
@@ -28,7 +28,7 @@ public static class LoadBenchmark
         var folder = Directory.CreateTempSubdirectory("plantracker-load-").FullName;
         try
         {
-            if (mode == "fixed") await FixedScenario.RunAsync(dll, folder, requests);
+            if (mode == "fixed") await FixedScenario.RunAsync(dll, folder, requests, args.Number("--runs", 5), TimeSpan.FromSeconds(args.Number("--warm-up", 10)));
             else
                 foreach (var scale in args.Value("--scales", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
                     await LoadRun.RunAsync(dll, Path.Combine(folder, $"n{scale}"), scale, requests, seconds);

@@ -35,6 +35,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(), r => r == Roles.UnitEditor);
     }
 
+    [Fact]
+    public async Task Generate_into_an_empty_database_writes_the_generated_province_alone_without_the_seed()
+    {
+        var result = await AppProcess.RunAsync(environment, null, "generate", "--units", "60", "--deliverables", "200", "--all-open");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        using var database = OpenDatabase();
+        await using var db = database.NewContext();
+        Assert.Equal(60, await db.Units.CountAsync());
+        Assert.True(await db.Units.AllAsync(u => u.Code.StartsWith("G_")));
+        Assert.Equal(200, await db.Deliverables.CountAsync());
+    }
+
     [Theory]
     [InlineData("mat-khau-cli-2019", "Sở Không Có", "no unit is named or coded")]
     [InlineData("", "STP", "no password on standard input")]

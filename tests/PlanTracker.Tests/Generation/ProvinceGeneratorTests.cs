@@ -79,6 +79,23 @@ public class ProvinceGeneratorTests
     }
 
     [Fact]
+    public async Task Every_plan_of_the_fixed_scenario_has_due_dates_over_the_whole_range()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var today = new DateOnly(2019, 10, 1);
+        var summary = await new ProvinceGenerator(db).GenerateAsync(new GeneratorOptions { Units = 60, Deliverables = 1000, AllOpen = true, Today = today });
+
+        var ranges = await db.Deliverables.GroupBy(d => d.Task!.Section!.PlanId)
+            .Select(g => new { First = g.Min(d => d.DeadlineDue), Last = g.Max(d => d.DeadlineDue) }).ToListAsync();
+
+        Assert.True(summary.Plans > 1);
+        Assert.Equal(summary.Plans, ranges.Count);
+        Assert.All(ranges, r => Assert.Equal(today.AddDays(-110), r.First));
+        Assert.All(ranges, r => Assert.InRange(r.Last!.Value, today.AddDays(254 - 10), today.AddDays(254)));
+    }
+
+    [Fact]
     public async Task One_plan_with_dated_deadlines_holds_every_deliverable_led_by_every_unit_and_some_done()
     {
         using var database = new TestDatabase();

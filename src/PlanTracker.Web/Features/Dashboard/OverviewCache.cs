@@ -19,6 +19,14 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ItemsLifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The cache's bound, counted in kept items (about 50 bytes each): twice the 218,818 items of the 100k
+    /// province, about 25 MB. An overview counts as <see cref="OverviewSize"/>: every status update makes a new one
+    /// (its key holds the stamp), so without a bound a busy morning kept one per update for ten minutes.
+    /// </summary>
+    public const long SizeLimit = 500_000;
+    private const long OverviewSize = 1_000;
+
     private sealed record KeptItems(CountStamp Stamp, List<CountedWorkItem> Items);
 
     public async Task<PlanOverview> GetAsync(Plan plan, DateOnly asOf, CancellationToken ct = default)
@@ -27,7 +35,7 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
         var key = ("plan-overview", plan.Id, asOf, stamp.Version);
         if (cache.TryGetValue(key, out PlanOverview? kept) && kept is not null) return kept;
         var overview = await PlanOverview.BuildAsync(db, plan, asOf, await ItemsAsync(plan.Id, stamp, ct), ct);
-        cache.Set(key, overview, Lifetime);
+        cache.Set(key, overview, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = OverviewSize });
         return overview;
     }
 
@@ -46,7 +54,7 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
         }
         else items = await CountedWorkItems.LoadAsync(db, planId, ct: ct);
         // A new entry, so that an overview being built from the old list is never changed under it.
-        cache.Set(key, new KeptItems(stamp, items), ItemsLifetime);
+        cache.Set(key, new KeptItems(stamp, items), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ItemsLifetime, Size = Math.Max(1, items.Count) });
         return items;
     }
 }

@@ -23,7 +23,7 @@ public static class RemindersCommand
 
     private static async Task<int> PreviewAsync(IServiceProvider services)
     {
-        await services.InitializeDatabaseAsync();
+        await services.InitializeDatabaseAsync(StartupWork.Seed);
         var runner = services.GetRequiredService<ReminderRunner>();
         Print(await runner.CheckScheduleAsync());
         Print(await runner.PreviewAsync(), withBodies: true);
@@ -33,7 +33,7 @@ public static class RemindersCommand
 
     private static async Task<int> RunAsync(IServiceProvider services)
     {
-        await services.InitializeDatabaseAsync();
+        await services.InitializeDatabaseAsync(StartupWork.Seed);
         var runner = services.GetRequiredService<ReminderRunner>();
         Print(await runner.CheckScheduleAsync());
         var result = await runner.RunAsync(RunTrigger.CommandLine, "Dòng lệnh");

@@ -10,7 +10,7 @@ public static class MonitoringSetup
         services.AddPeriodicReports();
         services.AddScoped<MonitoringReports>();
         services.AddScoped<ReportSubmissions>();
-        services.AddMemoryCache();
+        services.AddMemoryCache(cache => cache.SizeLimit = Dashboard.OverviewCache.SizeLimit);
         services.AddScoped<Dashboard.OverviewCache>();
         return services;
     }
