@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Plans;
+using PlanTracker.Web.Authorization;
 using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
@@ -8,9 +9,12 @@ namespace PlanTracker.Web.Features.Admin.Plans;
 /// <summary>What the editors of a plan's objectives, indicators and section III duties share.</summary>
 public static class StatementEdits
 {
-    /// <summary>Why the plan takes no edits, or null when it does. The one question these editors ask of the plan's lifecycle.</summary>
+    /// <summary>
+    /// Why the plan takes no edits, or null when it does: the lifecycle's rule, answered inside the form these editors
+    /// show again rather than on the error page the other editors' closed-plan hook answers with.
+    /// </summary>
     public static string? ClosedRefusal(Plan plan) =>
-        plan.Status == PlanStatus.Closed ? "Kế hoạch đã kết thúc, không thể chỉnh sửa." : null;
+        PlanLifecycle.IsOpen(plan.Status) ? null : PlanLifecycle.ClosedMessage;
 
     public static string KindLabel(ObjectiveKind kind) => kind switch
     {
