@@ -42,11 +42,15 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var input = header.Check(problems);
         if (input is not null && await db.Plans.AnyAsync(p => p.Id != id && p.Number == input.Number && p.Year == input.Year))
             problems.Add($"Đã có kế hoạch số {input.Number} năm {input.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        if (input is not null && (input.Kind == PlanKind.Programme) != (plan.Kind == PlanKind.Programme))
+            problems.Add(plan.Kind == PlanKind.Programme
+                ? "Chương trình ghi giai đoạn nhiều năm, ví dụ 2021-2025."
+                : "Kế hoạch năm chỉ có một năm; giai đoạn nhiều năm là của chương trình.");
         if (!problems.Any && plan.Version != header.Version)
         {
             HeaderConflict = Conflict.From(await LastChange.OfAsync<Plan>(db, id),
                 new("Số", plan.Number, header.Number), new("Tên", plan.Title, header.Title),
-                new("Năm", plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), header.Year),
+                new("Năm", PlanHeaderInput.Of(plan).Year, header.Year),
                 new("Ngày ban hành", Display.Date(plan.IssuedOn), header.IssuedOn),
                 new("Cơ quan ban hành", plan.Issuer, header.Issuer), new("Người ký", plan.SignedBy, header.SignedBy),
                 new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle));
@@ -64,16 +68,16 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
             .Add(nameof(Plan.Number), "số", plan.Number, input.Number)
             .Add(nameof(Plan.Title), "tên", plan.Title, input.Title)
             .Add(nameof(Plan.Year), "năm", plan.Year, input.Year)
+            .Add(nameof(Plan.EndYear), "năm cuối", plan.EndYear, input.EndYear)
             .Add(nameof(Plan.IssuedOn), "ngày ban hành", plan.IssuedOn, input.IssuedOn)
             .Add(nameof(Plan.Issuer), "cơ quan ban hành", plan.Issuer, input.Issuer)
             .Add(nameof(Plan.SignedBy), "người ký", plan.SignedBy, input.SignedBy)
             .Add(nameof(Plan.SignerTitle), "chức vụ người ký", plan.SignerTitle, input.SignerTitle);
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
-        var yearChanged = plan.Year != input.Year;
-        (plan.Number, plan.Title, plan.Year, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
-            (input.Number, input.Title, input.Year, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
-        if (plan.Kind != PlanKind.Programme) plan.EndYear = plan.Year; // an annual plan's period is its year
+        var yearChanged = plan.Year != input.Year || plan.EndYear != input.EndYear;
+        (plan.Number, plan.Title, plan.Year, plan.EndYear, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
+            (input.Number, input.Title, input.Year, input.EndYear, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
         db.Expect(plan, header.Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;

@@ -50,7 +50,7 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
 
         var plan = new Plan
         {
-            Number = header.Number, Title = header.Title, Year = header.Year, EndYear = header.Year, IssuedOn = header.IssuedOn,
+            Number = header.Number, Title = header.Title, Year = header.Year, EndYear = header.EndYear, Kind = header.Kind, IssuedOn = header.IssuedOn,
             Issuer = header.Issuer, SignedBy = header.SignedBy, SignerTitle = header.SignerTitle, CreatedAtUtc = NowUtc,
         };
         await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source, new PlanCopier.Choices(copy));

@@ -101,6 +101,26 @@ public class PlanCreationTests(PlanCreationTests.Host host) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task A_period_of_several_years_makes_a_programme_and_a_reversed_one_is_refused()
+    {
+        var admin = await host.AdminAsync();
+
+        var (response, _) = await admin.SubmitAsync("/admin/plans", "Create", NewPlan("4200/QĐ-UBND", "2026 - 2030", "Nothing"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using (var db = host.NewDbContext())
+        {
+            var programme = await db.Plans.SingleAsync(p => p.Number == "4200/QĐ-UBND");
+            Assert.Equal((PlanKind.Programme, 2026, 2030), (programme.Kind, programme.Year, programme.EndYear));
+        }
+        var before = await host.FingerprintAsync();
+        var (refused, html) = await admin.SubmitAsync("/admin/plans", "Create", NewPlan("4201/QĐ-UBND", "2030-2026", "Nothing"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Giai đoạn kế hoạch phải gồm hai năm từ 2000 đến 2100, năm đầu trước năm cuối (ví dụ 2021-2025).", EditorTesting.Decoded(html));
+        Assert.Equal(before, await host.FingerprintAsync());
+    }
+
+    [Fact]
     public async Task Empty_plan_number_and_title_are_refused_with_messages()
     {
         var admin = await host.AdminAsync();
