@@ -36,6 +36,9 @@ public static class CycleRun
             using var editor = new AppClient(baseUrl);
             await admin.SignInAsync(LoadRun.AdminEmail, LoadRun.AdminPassword);
             await editor.SignInAsync(EditorEmail, LoadRun.AdminPassword);
+            var (firstDashboard, _) = await admin.TimeGetAsync("/dashboard");
+            var (firstMy, _) = await editor.TimeGetAsync("/my");
+            Console.WriteLine($"first views after the start (JIT, plan read): /dashboard {firstDashboard:0} ms, /my {firstMy:0} ms");
             if (!(await admin.GetStringAsync("/dashboard")).Contains($"value=\"{cityPlan}\" selected=\"selected\"", StringComparison.Ordinal))
                 throw new InvalidOperationException($"/dashboard did not open the current city plan ({cityPlan})");
 
