@@ -22,6 +22,14 @@ public sealed record GeneratorOptions
     public bool DatedDeadlines { get; init; }
     /// <summary>One plan of the first year holding every deliverable, led by all units: the largest plan a page can meet.</summary>
     public bool OnePlan { get; init; }
+    /// <summary>
+    /// The city's CCHC cycle over <see cref="FirstYear"/> and <see cref="Years"/>: one programme over the whole period,
+    /// one city annual plan a year citing its items, and <see cref="UnitPlans"/> units' own plans a year citing the city
+    /// tasks they lead; past years closed, today's year active, later years drafts.
+    /// </summary>
+    public bool Cycle { get; init; }
+    /// <summary>How many units have their own annual plan each year of the cycle (departments first, then districts, then communes).</summary>
+    public int UnitPlans { get; init; } = 60;
     public int OverdueDaysBack { get; init; } = 110;
     public int DueDaysAhead { get; init; } = 254;
 }

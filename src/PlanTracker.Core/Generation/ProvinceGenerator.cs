@@ -49,6 +49,25 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
         var allUnits = cityBodies.Concat(districts).Concat(communesOf.Values.SelectMany(c => c)).ToList();
         var groups = await CreateGroupsAsync(cityBodies, districts, communesOf, ct);
 
+        var made = options.Cycle
+            ? await AddCycleAsync(options, allUnits, cityBodies, groups, random, ct)
+            : await AddPlansAsync(options, allUnits, cityBodies, districts, communesOf, groups, random, ct);
+
+        var users = userPassword is null ? 0 : await CreateUsersAsync(allUnits, userPassword, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return new GeneratorSummary(allUnits.Count, made.Plans, made.Tasks, made.Deliverables, made.Progress, users, clock.Elapsed);
+    }
+
+    private sealed record Made(int Plans, int Tasks, int Deliverables, int Progress)
+    {
+        public Made Add(int tasks, int deliverables, int progress) => new(Plans + 1, Tasks + tasks, Deliverables + deliverables, Progress + progress);
+    }
+
+    /// <summary>One city plan and one plan per department and district each year (or <see cref="GeneratorOptions.OnePlan"/>).</summary>
+    private async Task<Made> AddPlansAsync(GeneratorOptions options, List<Unit> allUnits, List<Unit> cityBodies, List<Unit> districts,
+        Dictionary<int, List<Unit>> communesOf, List<UnitGroup> groups, Random random, CancellationToken ct)
+    {
         var owners = new List<(string Code, List<Unit> Leads)> { ("UBND-G", options.OnePlan ? allUnits : cityBodies) };
         if (!options.OnePlan)
         {
@@ -59,29 +78,118 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
         var plansTotal = years * owners.Count;
         var perPlan = Math.Max(1, options.Deliverables / plansTotal);
 
-        int plans = 0, tasks = 0, deliverables = 0, progress = 0;
+        var made = new Made(0, 0, 0, 0);
         for (var y = 0; y < years; y++)
         {
             var year = options.AllOpen ? options.Today.Year : options.FirstYear + y;
             foreach (var (code, leads) in owners)
             {
-                var count = plans == plansTotal - 1 ? options.Deliverables - deliverables : perPlan;
-                var plan = NewPlan(plans + 1, code, year);
-                var made = AddTasks(plan, count, leads, groups, random, options);
-                db.Plans.Add(plan);
-                await db.SaveChangesAsync(ct);
-                progress += await AddProgressAsync(plan, random, options, ct);
-                db.ChangeTracker.Clear();
-                plans++;
-                tasks += made.Tasks;
-                deliverables += made.Deliverables;
+                var count = made.Plans == plansTotal - 1 ? options.Deliverables - made.Deliverables : perPlan;
+                var plan = NewPlan(made.Plans + 1, code, year);
+                var added = AddTasks(plan, count, leads, groups, random, options);
+                made = made.Add(added.Tasks, added.Deliverables, await SaveAsync(plan, random, options, ct));
             }
         }
+        return made;
+    }
 
-        var users = userPassword is null ? 0 : await CreateUsersAsync(allUnits, userPassword, ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return new GeneratorSummary(allUnits.Count, plans, tasks, deliverables, progress, users, clock.Elapsed);
+    /// <summary>
+    /// The city's cycle (<see cref="GeneratorOptions.Cycle"/>): a programme led by the city's bodies, a city plan a year
+    /// led by the units that plan, each task citing a programme item, and each planning unit's own plan a year holding a
+    /// copy of every city task it leads (citing it) and tasks of its own. Every plan gets about the same share of the
+    /// deliverables, the last one the remainder.
+    /// </summary>
+    private async Task<Made> AddCycleAsync(GeneratorOptions o, List<Unit> allUnits, List<Unit> cityBodies, List<UnitGroup> groups, Random random, CancellationToken ct)
+    {
+        var (first, last) = (o.FirstYear, o.FirstYear + o.Years - 1);
+        var planners = allUnits.Take(Math.Min(o.UnitPlans, allUnits.Count)).ToList();
+        var plansTotal = 1 + o.Years * (1 + planners.Count);
+        var perPlan = Math.Max(1, o.Deliverables / plansTotal);
+        int Share(Made m) => m.Plans == plansTotal - 1 ? Math.Max(0, o.Deliverables - m.Deliverables) : perPlan;
+
+        var programme = NewPlan(1, "UBND-G", first);
+        programme.Number = "1/CTr-UBND-G";
+        programme.Title = $"Chương trình cải cách hành chính giai đoạn {first}–{last} (dữ liệu mẫu)";
+        programme.Kind = PlanKind.Programme;
+        programme.EndYear = last;
+        programme.Status = StatusOn(o.Today, first, last);
+        var made = new Made(0, 0, 0, 0);
+        var added = AddTasks(programme, Share(made), cityBodies, groups, random, o);
+        made = made.Add(added.Tasks, added.Deliverables, await SaveAsync(programme, random, o, ct));
+        var items = programme.Sections.SelectMany(s => s.Tasks).Select(t => t.Id).ToList();
+
+        for (var year = first; year <= last; year++)
+        {
+            var city = NewPlan(made.Plans + 1, "UBND-G", year);
+            city.ParentPlanId = programme.Id;
+            city.Status = StatusOn(o.Today, year, year);
+            added = AddTasks(city, Share(made), planners, groups, random, o);
+            var cityTasks = city.Sections.SelectMany(s => s.Tasks).ToList();
+            foreach (var task in cityTasks) task.Citations.Add(new TaskCitation { CitedTaskId = items[random.Next(items.Count)] });
+            made = made.Add(added.Tasks, added.Deliverables, await SaveAsync(city, random, o, ct));
+
+            foreach (var unit in planners)
+            {
+                var plan = NewPlan(made.Plans + 1, unit.Code, year);
+                plan.Title = $"Kế hoạch cải cách hành chính năm {year} của {unit.Name} (dữ liệu mẫu)";
+                plan.Kind = PlanKind.UnitAnnual;
+                plan.UnitId = unit.Id;
+                plan.ParentPlanId = city.Id;
+                plan.Status = city.Status;
+                var copied = CopyLedTasks(plan, cityTasks, unit);
+                var share = Share(made);
+                added = share > copied.Deliverables ? AddTasks(plan, share - copied.Deliverables, [unit], groups, random, o, copied.Rows) : (0, 0);
+                made = made.Add(copied.Tasks + added.Tasks, copied.Deliverables + added.Deliverables, await SaveAsync(plan, random, o, ct));
+            }
+        }
+        return made;
+    }
+
+    /// <summary>A plan's status on <paramref name="today"/>: closed once its period is over, a draft before it starts.</summary>
+    private static PlanStatus StatusOn(DateOnly today, int from, int to) =>
+        to < today.Year ? PlanStatus.Closed : from > today.Year ? PlanStatus.Draft : PlanStatus.Active;
+
+    /// <summary>
+    /// The city tasks <paramref name="unit"/> leads, copied into its plan as <c>UnitPlanStarter</c> does (same code,
+    /// activity, products and deadlines, led by the unit, citing the city task). Rows: the highest row number used in
+    /// any section, so that the unit's own tasks are numbered after them.
+    /// </summary>
+    private static (int Tasks, int Deliverables, int Rows) CopyLedTasks(Plan plan, List<PlanTask> cityTasks, Unit unit)
+    {
+        var sections = NewSections(plan);
+        int tasks = 0, deliverables = 0, rows = 0;
+        foreach (var cityTask in cityTasks.Where(t => t.Assignments.Any(a => a.Role == AssignmentRole.Lead && a.UnitId == unit.Id)))
+        {
+            var section = sections[cityTask.Section!.Number - 1];
+            var row = int.Parse(cityTask.Code[(cityTask.Code.IndexOf('.', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            rows = Math.Max(rows, row);
+            var task = new PlanTask
+            {
+                Code = cityTask.Code, Activity = cityTask.Activity, SortOrder = cityTask.SortOrder,
+                Citations = [new TaskCitation { CitedTaskId = cityTask.Id }],
+            };
+            task.Assignments.Add(new TaskAssignment { Role = AssignmentRole.Lead, PrintedName = unit.Name, UnitId = unit.Id });
+            foreach (var d in cityTask.Deliverables)
+            {
+                var copy = new Deliverable { Product = d.Product, SortOrder = d.SortOrder };
+                copy.ApplyDeadline(DeadlineParser.Parse(d.DeadlineText, plan.Year, plan.EndYear));
+                task.Deliverables.Add(copy);
+            }
+            section.Tasks.Add(task);
+            tasks++;
+            deliverables += task.Deliverables.Count;
+        }
+        return (tasks, deliverables, rows);
+    }
+
+    /// <summary>Saves the plan, adds its progress (none for a draft: its year has not started) and empties the change tracker.</summary>
+    private async Task<int> SaveAsync(Plan plan, Random random, GeneratorOptions o, CancellationToken ct)
+    {
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        var progress = plan.Status == PlanStatus.Draft ? 0 : await AddProgressAsync(plan, random, o, ct);
+        db.ChangeTracker.Clear();
+        return progress;
     }
 
     private async Task<(List<Unit> City, List<Unit> Districts, Dictionary<int, List<Unit>> CommunesOf)> CreateUnitsAsync(GeneratorOptions o, CancellationToken ct)
@@ -121,14 +229,22 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
 
     private static Plan NewPlan(int number, string owner, int year) => new()
     {
-        Number = $"{number}/KH-{owner}", Title = $"Kế hoạch cải cách hành chính năm {year} (dữ liệu mẫu)", Year = year,
+        Number = $"{number}/KH-{owner}", Title = $"Kế hoạch cải cách hành chính năm {year} (dữ liệu mẫu)", Year = year, EndYear = year,
         IssuedOn = new DateOnly(year - 1, 12, 28), Issuer = "Dữ liệu mẫu", CreatedAtUtc = DateTime.UtcNow,
     };
 
-    private static (int Tasks, int Deliverables) AddTasks(Plan plan, int count, List<Unit> leads, List<UnitGroup> groups, Random random, GeneratorOptions o)
+    /// <summary>The plan's sections, made the first time.</summary>
+    private static List<Section> NewSections(Plan plan)
     {
-        var sections = VietnameseCorpus.SectionTitles.Select((title, i) => new Section { Number = i + 1, Title = title, SortOrder = i }).ToList();
-        plan.Sections.AddRange(sections);
+        if (plan.Sections.Count == 0)
+            plan.Sections.AddRange(VietnameseCorpus.SectionTitles.Select((title, i) => new Section { Number = i + 1, Title = title, SortOrder = i }));
+        return plan.Sections;
+    }
+
+    /// <summary>Tasks holding <paramref name="count"/> deliverables, numbered in each section after row <paramref name="firstRow"/>.</summary>
+    private static (int Tasks, int Deliverables) AddTasks(Plan plan, int count, List<Unit> leads, List<UnitGroup> groups, Random random, GeneratorOptions o, int firstRow = 0)
+    {
+        var sections = NewSections(plan);
         int made = 0, tasks = 0;
         while (made < count)
         {
@@ -136,9 +252,9 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
             var task = new PlanTask
             {
                 Section = section,
-                Code = $"{section.Number}.{tasks / sections.Count + 1}",
+                Code = $"{section.Number}.{firstRow + tasks / sections.Count + 1}",
                 Activity = $"{Pick(random, VietnameseCorpus.Verbs)} {Pick(random, VietnameseCorpus.Subjects)}",
-                SortOrder = tasks,
+                SortOrder = firstRow * sections.Count + tasks,
             };
             var lead = leads[random.Next(leads.Count)];
             task.Assignments.Add(new TaskAssignment { Role = AssignmentRole.Lead, PrintedName = lead.Name, UnitId = lead.Id });
@@ -154,7 +270,7 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
             for (var i = 0; i < perTask && made < count; i++, made++)
             {
                 var deliverable = new Deliverable { Product = Pick(random, VietnameseCorpus.Products), SortOrder = i };
-                deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan.Year, made, count, o), plan.Year));
+                deliverable.ApplyDeadline(DeadlineParser.Parse(DeadlineText(random, plan, made, count, o), plan.Year, plan.EndYear));
                 task.Deliverables.Add(deliverable);
             }
             section.Tasks.Add(task);
@@ -168,14 +284,23 @@ public sealed class ProvinceGenerator(PlanTrackerDbContext db)
     /// <paramref name="count"/> in the plan), so that every plan, and every unit in it, has work due on every part
     /// of the range; numbered across all plans, each plan got a window of a few weeks.
     /// </summary>
-    private static string DeadlineText(Random random, int year, int index, int count, GeneratorOptions o)
+    private static string DeadlineText(Random random, Plan plan, int index, int count, GeneratorOptions o)
     {
+        var year = plan.Year;
         if (o.AllOpen || o.DatedDeadlines)
         {
             var span = o.OverdueDaysBack + o.DueDaysAhead;
             var due = o.Today.AddDays(-o.OverdueDaysBack + (int)((long)index * span / Math.Max(1, count)));
             return $"trước ngày {due:dd/MM/yyyy}";
         }
+        if (plan.Kind == PlanKind.Programme)
+            return random.Next(4) switch
+            {
+                0 => $"Đến năm {plan.EndYear}",
+                1 => $"Giai đoạn {plan.Year}-{plan.EndYear}",
+                2 => "Hằng năm",
+                _ => "Thường xuyên",
+            };
         var roll = random.Next(DeadlineForms.Sum(f => f.Weight));
         foreach (var (weight, text) in DeadlineForms)
         {

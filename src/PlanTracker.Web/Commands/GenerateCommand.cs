@@ -9,7 +9,8 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Commands;
 
 /// <summary>
-/// `generate [--units 1000] [--deliverables 100000] [--years 5] [--seed 163] [--first-year 2019] [--all-open] [--users]`:
+/// `generate [--units 1000] [--deliverables 100000] [--years 5] [--seed 163] [--first-year 2019] [--all-open] [--users]
+/// [--cycle [--unit-plans 60]]`:
 /// synthetic province-scale data into the configured database, for benchmarks and training.
 /// "Today" is the app's clock (set Clock__Today for a reproducible run).
 /// </summary>
@@ -25,10 +26,16 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "the random seed: the same seed gives the same data", DefaultValueFactory = _ => defaults.Seed };
         var allOpen = new Option<bool>("--all-open") { Description = "every deliverable open, due dates spread around today (the fixed benchmark scenario)" };
         var users = new Option<bool>("--users") { Description = "one unit editor per unit, <unit code>@generated.example, sharing one printed password" };
+        var cycle = new Option<bool>("--cycle")
+        {
+            Description = "the city's plan cycle: a programme over the years, a city plan a year citing its items, and units' own plans a year "
+                + "citing the city tasks they lead; earlier years closed, today's active, later ones drafts",
+        };
+        var unitPlans = Positive("--unit-plans", "with --cycle: units with their own plan each year", defaults.UnitPlans);
 
         var command = new Command("generate", "Generate synthetic province-scale data into the configured database, for benchmarks and training; "
             + "today is the app's clock (Clock__Today). Exit code 1 when the generator refuses (e.g. a database that already holds data), "
-            + "2 for a usage error.") { units, deliverables, years, seed, firstYear, allOpen, users };
+            + "2 for a usage error.") { units, deliverables, years, seed, firstYear, allOpen, users, cycle, unitPlans };
         command.SetAppAction((result, services) => RunAsync(services, result.GetValue(users), defaults with
         {
             Units = result.GetValue(units),
@@ -37,6 +44,8 @@ public static class GenerateCommand
             Seed = result.GetValue(seed),
             FirstYear = result.GetValue(firstYear),
             AllOpen = result.GetValue(allOpen),
+            Cycle = result.GetValue(cycle),
+            UnitPlans = result.GetValue(unitPlans),
         }));
         return command;
     }

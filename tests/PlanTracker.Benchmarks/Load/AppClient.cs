@@ -84,6 +84,8 @@ public sealed partial class AppClient : IDisposable
         return (int)response.StatusCode;
     }
 
+    public Task<string> GetStringAsync(string url) => http.GetStringAsync(url);
+
     /// <summary>A token for this session's forms, read from a form page.</summary>
     public async Task<string> FormTokenAsync(string url) => Token(await http.GetStringAsync(url));
 

@@ -5,6 +5,7 @@ namespace PlanTracker.Benchmarks.Load;
 /// <summary>
 /// Load runs against the real server process (BENCHMARKS.md, "Load runs", "Status updates" and "Fixed scenario").
 /// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20] [--runs 5] [--warm-up 10]`,
+/// `cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10]`,
 /// `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
 /// </summary>
 public static class LoadBenchmark
@@ -29,6 +30,9 @@ public static class LoadBenchmark
         try
         {
             if (mode == "fixed") await FixedScenario.RunAsync(dll, folder, requests, args.Number("--runs", 5), TimeSpan.FromSeconds(args.Number("--warm-up", 10)));
+            else if (mode == "cycle")
+                await CycleRun.RunAsync(dll, folder, args.Number("--deliverables", 100_000), args.Number("--units", 1000), requests,
+                    TimeSpan.FromSeconds(args.Number("--warm-up", 10)));
             else
                 foreach (var scale in args.Value("--scales", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
                     await LoadRun.RunAsync(dll, Path.Combine(folder, $"n{scale}"), scale, requests, seconds);

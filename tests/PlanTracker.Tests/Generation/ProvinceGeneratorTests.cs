@@ -114,4 +114,82 @@ public class ProvinceGeneratorTests
         Assert.Contains(items, i => i.State.IsDone());
         Assert.Contains(items, i => i.State == DeliverableState.Overdue);
     }
+
+    private static readonly GeneratorOptions SmallCycle = new()
+    {
+        Units = 60, Deliverables = 3000, FirstYear = 2021, Years = 3, Seed = 11, Today = new DateOnly(2022, 6, 1), Cycle = true, UnitPlans = 5,
+    };
+
+    [Fact]
+    public async Task The_cycle_has_a_programme_a_city_plan_a_year_and_units_plans_with_statuses_of_today()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        var summary = await new ProvinceGenerator(db).GenerateAsync(SmallCycle);
+
+        var plans = await db.Plans.AsNoTracking().ToListAsync();
+        var programme = Assert.Single(plans, p => p.Kind == PlanKind.Programme);
+        var cities = plans.Where(p => p.Kind == PlanKind.CityAnnual).OrderBy(p => p.Year).ToList();
+        var units = plans.Where(p => p.Kind == PlanKind.UnitAnnual).ToList();
+
+        Assert.Equal(1 + 3 + 3 * 5, summary.Plans);
+        Assert.Equal((2021, 2023, PlanStatus.Active, (int?)null), (programme.Year, programme.EndYear, programme.Status, programme.ParentPlanId));
+        Assert.Equal([2021, 2022, 2023], cities.Select(p => p.Year));
+        Assert.All(cities, p => Assert.Equal((p.Year, programme.Id, (int?)null), (p.EndYear, p.ParentPlanId!.Value, p.UnitId)));
+        Assert.Equal([PlanStatus.Closed, PlanStatus.Active, PlanStatus.Draft], cities.Select(p => p.Status));
+        Assert.Equal(15, units.Count);
+        Assert.All(units, p =>
+        {
+            var city = cities.Single(c => c.Id == p.ParentPlanId);
+            Assert.Equal((city.Year, city.Year, city.Status), (p.Year, p.EndYear, p.Status));
+            Assert.NotNull(p.UnitId);
+        });
+        Assert.All(cities, c => Assert.Equal(5, units.Where(u => u.ParentPlanId == c.Id).Select(u => u.UnitId).Distinct().Count()));
+        Assert.InRange(summary.Deliverables, 3000, 3300);
+        Assert.Equal(summary.Deliverables, await db.Deliverables.CountAsync());
+        Assert.False(await db.Progress.AnyAsync(r => r.Deliverable!.Task!.Section!.Plan!.Status == PlanStatus.Draft));
+        Assert.True(await db.Progress.AnyAsync(r => r.Deliverable!.Task!.Section!.Plan!.Status == PlanStatus.Closed));
+    }
+
+    [Fact]
+    public async Task City_tasks_cite_programme_items_and_each_unit_plan_cites_the_city_tasks_its_unit_leads()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        await new ProvinceGenerator(db).GenerateAsync(SmallCycle);
+
+        var cityTasks = await db.Tasks.Where(t => t.Section!.Plan!.Kind == PlanKind.CityAnnual)
+            .Select(t => new
+            {
+                t.Id, PlanId = t.Section!.PlanId,
+                Cited = t.Citations.Select(c => c.CitedTask!.Section!.Plan!.Kind).ToList(),
+                Leads = t.Assignments.Where(a => a.Role == AssignmentRole.Lead).Select(a => a.UnitId!.Value).ToList(),
+            }).ToListAsync();
+        var unitCitations = await db.TaskCitations.Where(c => c.Task!.Section!.Plan!.Kind == PlanKind.UnitAnnual)
+            .Select(c => new { c.CitedTaskId, c.Task!.Section!.Plan!.UnitId, c.Task.Section.Plan.ParentPlanId, c.Task.Code, CitedCode = c.CitedTask!.Code })
+            .ToListAsync();
+        var planners = await db.Plans.Where(p => p.Kind == PlanKind.UnitAnnual).Select(p => p.UnitId!.Value).Distinct().ToListAsync();
+
+        Assert.All(cityTasks, t => Assert.Equal([PlanKind.Programme], t.Cited));
+        Assert.All(unitCitations, c =>
+        {
+            var cited = cityTasks.Single(t => t.Id == c.CitedTaskId);
+            Assert.Equal(cited.PlanId, c.ParentPlanId);
+            Assert.Contains(c.UnitId!.Value, cited.Leads);
+            Assert.Equal(c.CitedCode, c.Code);
+        });
+        var expected = cityTasks.SelectMany(t => t.Leads.Where(planners.Contains).Select(u => (t.Id, u))).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, unitCitations.Select(c => (c.CitedTaskId, c.UnitId!.Value)).Order().ToList());
+        Assert.True(await db.Tasks.AnyAsync(t => t.Section!.Plan!.Kind == PlanKind.UnitAnnual && !t.Citations.Any()));
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_cycle()
+    {
+        var first = await GenerateAsync(SmallCycle);
+        var second = await GenerateAsync(SmallCycle);
+
+        Assert.Equal(first.Rows, second.Rows);
+    }
 }
