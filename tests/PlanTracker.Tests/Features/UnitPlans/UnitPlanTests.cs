@@ -176,6 +176,10 @@ public class UnitPlanTests(UnitPlanTests.Host host) : IClassFixture<UnitPlanTest
         Assert.Equal("Nộp đúng hạn", row.Find("td.state").TextContent);
         // Submitted, the plan is a record: its own editor can no longer change it.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(editor, planId, "RemoveTask", ("taskId", "1"))).StatusCode);
+        // ... and its tasks are the unit's work on "Nhiệm vụ của tôi", beside the city plan's.
+        var mine = await editor.GetDocumentAsync("/my");
+        Assert.NotNull(mine.QuerySelector($"section.plan-group[data-plan=\"{planId}\"]"));
+        Assert.NotNull(mine.QuerySelector($"section.plan-group[data-plan=\"{await CityPlanIdAsync(host)}\"]"));
     }
 
     [Fact]
