@@ -14,4 +14,6 @@ public class AppUser : IdentityUser
     /// <summary>The user asked to receive the unit's reminder digests too.</summary>
     public bool ReceivesReminders { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The password was chosen by an admin: the user sets their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -37,6 +37,7 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<CountStamp> CountStamps => Set<CountStamp>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

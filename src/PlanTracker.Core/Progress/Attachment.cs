@@ -20,4 +20,6 @@ public class Attachment
     public string UploadedByName { get; set; } = "";
     /// <summary>Removal is a recorded state; the file stays on disk.</summary>
     public bool IsRemoved { get; set; }
+    /// <summary>When the file was removed; the stored file is purged after the retention period.</summary>
+    public DateTime? RemovedAtUtc { get; set; }
 }
