@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
+using PlanTracker.Core.Time;
 
 namespace PlanTracker.Web.Features.Evidence;
 
@@ -11,7 +12,7 @@ namespace PlanTracker.Web.Features.Evidence;
 /// Hangfire job. The rows stay, so history still says what was attached, by whom and when. A file already gone
 /// is skipped, so running it twice, or after a restore, does nothing more.
 /// </summary>
-public sealed class RemovedFilesPurge(PlanTrackerDbContext db, EvidenceStore store, TimeProvider time, ILogger<RemovedFilesPurge> log)
+public sealed class RemovedFilesPurge(PlanTrackerDbContext db, EvidenceStore store, IClock clock, ILogger<RemovedFilesPurge> log)
 {
     public const string JobId = "attachments-purge";
     public const string Cron = "30 2 * * *"; // at night, away from the 07:00 reminders
@@ -21,7 +22,8 @@ public sealed class RemovedFilesPurge(PlanTrackerDbContext db, EvidenceStore sto
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-store.RetentionDays);
+        // The app's clock, as for the evidence removal times: with Clock:Today frozen (a demonstration) no day passes and nothing goes.
+        var cutoff = clock.Now.UtcDateTime.AddDays(-store.RetentionDays);
         var removal = ChangeKind.AttachmentRemoved;
         // Files removed before RemovedAtUtc existed: the time of their removal record in the history.
         var evidence = await db.Attachments.AsNoTracking()
