@@ -38,6 +38,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
+        builder.Services.AddScoped<Features.Evidence.RemovedFilesPurge>();
         builder.Services.AddPlanTrackerHealthChecks();
         builder.Services.AddPlanTrackerReminders();
 

@@ -18,7 +18,7 @@ public sealed class UploadedFiles(string folder) : IDisposable
     /// <summary>Writes the upload under a generated name in <paramref name="subfolder"/>; returns its path relative to the folder.</summary>
     public async Task<string> WriteAsync(IFormFile file, string subfolder, CancellationToken ct = default)
     {
-        var relativePath = Path.Combine(subfolder, Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant());
+        var relativePath = Path.Combine(subfolder, Guid.NewGuid().ToString("N") + Path.GetExtension(UploadNames.Clean(file.FileName)).ToLowerInvariant());
         var path = Path.Combine(folder, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         written.Add(path); // before the first byte: a file cut short by a full disk is deleted too

@@ -55,6 +55,9 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         var rejections = new List<string>();
         foreach (var file in Files)
             if (await evidence.RejectionAsync(file) is { } reason) rejections.Add(reason);
+        if (rejections.Count == 0 && Files.Count > 0
+            && await evidence.QuotaRejectionAsync(db, Unit, Files.Sum(f => f.Length), HttpContext.RequestAborted) is { } full)
+            rejections.Add(full);
         rejections.ForEach(r => ModelState.AddModelError(nameof(Files), r));
         if (!ModelState.IsValid) return await PageAsync();
 
@@ -105,11 +108,13 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.DeliverableId == id
             && a.UnitId == Unit && a.Period == Period && !a.IsRemoved);
         if (attachment is null) return NotFound();
+        var now = clock.Now.UtcDateTime;
         attachment.IsRemoved = true;
-        db.Record(User.Actor(), clock.Now.UtcDateTime, ChangeKind.AttachmentRemoved, attachment.Id,
+        attachment.RemovedAtUtc = now;
+        db.Record(User.Actor(), now, ChangeKind.AttachmentRemoved, attachment.Id,
             $"{UnitName}: gỡ tệp \"{attachment.FileName}\" khỏi {DescribeItem()}", taskId: Deliverable.TaskId);
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"Đã gỡ tệp \"{attachment.FileName}\" (tệp vẫn được lưu trong lịch sử).";
+        TempData["Notice"] = $"Đã gỡ tệp \"{attachment.FileName}\" (lịch sử vẫn ghi lại; tệp được xóa khỏi máy chủ sau {evidence.RetentionDays} ngày).";
         return Redirect($"/deliverables/{id}/progress?unit={Unit}&period={Uri.EscapeDataString(Period)}");
     }
 
@@ -187,13 +192,13 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
             var (storedName, contentType) = await evidence.SaveAsync(stored, file, now);
             db.Attachments.Add(new Attachment
             {
-                DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, FileName = Path.GetFileName(file.FileName),
+                DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, FileName = UploadNames.Clean(file.FileName),
                 ContentType = contentType, SizeBytes = file.Length, StoredName = storedName, UploadedAtUtc = now,
                 UploadedByUserId = User.UserId(), UploadedByName = User.DisplayName(),
             });
         }
 
-        var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => Path.GetFileName(f.FileName)))}";
+        var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => UploadNames.Clean(f.FileName)))}";
         db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
             $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
             before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);

@@ -62,7 +62,8 @@ public static class HangfireHosting
 }
 
 /// <summary>
-/// Puts the two schedules, cron and time zone from the Reminders settings, into Hangfire's storage at every start;
+/// Puts the schedules into Hangfire's storage at every start (the reminders' cron and time zone from the Reminders
+/// settings; the nightly purge of removed files in the same time zone);
 /// AddOrUpdate makes that idempotent, also for several servers sharing one storage.
 /// </summary>
 public sealed class RecurringJobsSetup(IServiceProvider services, IOptions<ReminderJobSettings> settings) : IHostedService
@@ -73,6 +74,7 @@ public sealed class RecurringJobsSetup(IServiceProvider services, IOptions<Remin
         var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.Value.TimeZone) };
         jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DailyJobId, j => j.RunDailyAsync(CancellationToken.None), settings.Value.DailyCron, zone);
         jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), settings.Value.DispatchCron, zone);
+        jobs.AddOrUpdate<Evidence.RemovedFilesPurge>(Evidence.RemovedFilesPurge.JobId, j => j.PurgeAsync(CancellationToken.None), Evidence.RemovedFilesPurge.Cron, zone);
         return Task.CompletedTask;
     }
 

@@ -19,6 +19,7 @@ public class FileModel(PlanTrackerDbContext db, ReportSubmissions submissions, I
         var path = Path.GetFullPath(Path.Combine(submissions.AttachmentsFolder, s.StoredName));
         if (!path.StartsWith(submissions.AttachmentsFolder, StringComparison.Ordinal) || !System.IO.File.Exists(path)) return NotFound();
         var type = new FileExtensionContentTypeProvider().TryGetContentType(path, out var t) ? t : "application/octet-stream";
+        Response.Headers.CacheControl = Evidence.DownloadModel.NoStore;
         return PhysicalFile(path, type, s.FileName ?? Path.GetFileName(path));
     }
 }

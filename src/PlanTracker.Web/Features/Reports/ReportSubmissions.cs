@@ -9,8 +9,6 @@ namespace PlanTracker.Web.Features.Reports;
 /// <summary>Records and removes report submissions, with the file and a history record in one go.</summary>
 public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule schedule, IClock clock, TimeProvider time, Evidence.EvidenceStore evidence)
 {
-    public static readonly string[] AllowedExtensions = [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".zip"];
-
     public sealed record Input(int PlanId, string PeriodKey, int UnitId, string? DocumentNumber, DateOnly? DocumentDate, DateOnly? SubmittedOn, IFormFile? File);
 
     /// <summary>Report files live beside the evidence files (Attachments:Directory).</summary>
@@ -35,13 +33,16 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
         if (input.SubmittedOn is null) errors.Add("Nhập ngày gửi Sở Nội vụ.");
         else if (input.SubmittedOn > clock.Today) errors.Add("Ngày gửi không được sau hôm nay.");
         if (input.DocumentDate > input.SubmittedOn) errors.Add("Ngày văn bản không được sau ngày gửi.");
-        if (input.File is { } file) errors.AddRange(CheckFile(file));
+        // The evidence files' rule: allowed types, content matching the extension; the size limit is the reports' own.
+        if (input.File is { } file && await Evidence.EvidenceStore.RejectionAsync(file, schedule.Options.MaxFileMegabytes * 1024L * 1024L) is { } reason)
+            errors.Add(reason);
         if (errors.Count > 0) return errors;
 
         var existing = await db.ReportSubmissions().AsNoTracking()
             .FirstOrDefaultAsync(s => s.PlanId == plan!.Id && s.PeriodKey == report!.Key && s.UnitId == unit!.Id && !s.IsRemoved, ct);
         if (existing is not null)
             return [$"Kỳ này đã được ghi nhận (văn bản số {existing.DocumentNumber}, gửi ngày {Shared.Display.Date(existing.SubmittedOn)}). Gỡ bản ghi cũ trước nếu cần sửa."];
+        if (input.File is { } added && await evidence.QuotaRejectionAsync(db, unit!.Id, added.Length, ct) is { } full) return [full];
 
         // The upload deletes its file, a partial one included, unless the commit below succeeds.
         using var files = evidence.NewUpload();
@@ -56,8 +57,8 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
             {
                 PlanId = plan!.Id, UnitId = unit!.Id, PeriodKey = report!.Key, DocumentNumber = number,
                 DocumentDate = input.DocumentDate!.Value, SubmittedOn = input.SubmittedOn!.Value,
-                FileName = input.File is null ? null : Path.GetFileName(input.File.FileName),
-                ContentType = input.File?.ContentType, SizeBytes = input.File?.Length, StoredName = stored,
+                FileName = input.File is null ? null : Evidence.UploadNames.Clean(input.File.FileName),
+                ContentType = input.File is null ? null : Evidence.EvidenceStore.ContentTypeOf(input.File), SizeBytes = input.File?.Length, StoredName = stored,
                 RecordedAtUtc = now, RecordedByUserId = actor.UserId, RecordedByName = actor.Name,
             };
             db.Add(submission);
@@ -78,7 +79,10 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
         return [];
     }
 
-    /// <summary>Marks a submission removed (the reminders for its period start again); the row and its file stay.</summary>
+    /// <summary>
+    /// Marks a submission removed (the reminders for its period start again); the row stays, and its file until
+    /// <see cref="Evidence.RemovedFilesPurge"/> deletes it after the retention period counted from RemovedAtUtc.
+    /// </summary>
     public async Task RemoveAsync(Actor actor, ReportSubmission submission, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -91,13 +95,5 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
             $"Gỡ ghi nhận báo cáo {submission.PeriodKey} của {unitName} (văn bản số {submission.DocumentNumber})",
             before: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.SubmittedOn }, planId: submission.PlanId);
         await db.SaveChangesAsync(ct);
-    }
-
-    private IEnumerable<string> CheckFile(IFormFile file)
-    {
-        if (file.Length == 0) yield return "Tệp đính kèm rỗng.";
-        if (file.Length > schedule.Options.MaxFileMegabytes * 1024L * 1024L) yield return $"Tệp đính kèm vượt quá {schedule.Options.MaxFileMegabytes} MB.";
-        if (!AllowedExtensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
-            yield return "Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc ZIP.";
     }
 }
