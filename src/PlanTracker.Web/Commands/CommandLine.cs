@@ -30,6 +30,7 @@ public static class CommandLine
         var root = new RootCommand("PlanTracker. Without a verb, or with only --Key=Value settings, it serves on the configured Urls.")
         {
             ImportCommand.Create(), UsersCommand.Create(), GenerateCommand.Create(), RemindersCommand.Create(), PlansCommand.Create(),
+            BackupCommand.CreateBackup(), BackupCommand.CreateRestore(),
         };
         root.Add(Help(root));
         // Never reached without a verb (that serves); with it an unknown verb reads only "Unrecognized command".

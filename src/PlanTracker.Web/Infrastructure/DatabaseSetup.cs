@@ -141,7 +141,7 @@ public static class DatabaseSetup
                 await accounts.EnsureRolesAsync(ct);
             if (work.HasFlag(StartupWork.Server))
             {
-                await accounts.AnnounceSetupLinkIfNoUserAsync(ct);
+                await accounts.AnnounceSetupLinkWhenListeningAsync(services, ct);
                 // Make the data-protection key now, under the lock, so that servers starting together share one.
                 scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
             }

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
@@ -23,16 +26,55 @@ public sealed class FirstAdminSetup(PlanTrackerDbContext db, UserManager<AppUser
     /// <summary>Writes a fresh setup link to the log (and returns it) while no user exists; earlier unused links stop working.</summary>
     public async Task<string?> AnnounceSetupLinkIfNoUserAsync(CancellationToken ct = default)
     {
+        if (await NewSetupPathIfNoUserAsync(ct) is not { } path) return null;
+        var link = Link(config, [], path);
+        log.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink}", link);
+        return link;
+    }
+
+    /// <summary>
+    /// At a server's start: a fresh setup path while no user exists, logged as a link once the server listens,
+    /// with the address it really listens on (Urls, --urls or Kestrel's own settings), not the configured default.
+    /// </summary>
+    public async Task AnnounceSetupLinkWhenListeningAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        if (await NewSetupPathIfNoUserAsync(ct) is not { } path) return;
+        var logger = log;
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var link = Link(config, addresses, path);
+            var publicLink = Link(config, [], path);
+            if (config["App:BaseUrl"] is { Length: > 0 } && publicLink != link)
+                logger.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink} (through the public address App:BaseUrl: {PublicSetupLink})",
+                    link, publicLink);
+            else
+                logger.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink}", link);
+        });
+    }
+
+    /// <summary>
+    /// The link on the first address the server listens on, a wildcard host ("http://+:5080", "http://[::]:5080") read
+    /// as localhost; without one (the test server), App:BaseUrl, then Urls.
+    /// </summary>
+    private static string Link(IConfiguration config, ICollection<string> listening, string path)
+    {
+        if (listening.FirstOrDefault() is not { } address)
+            return (config["App:BaseUrl"] ?? config["Urls"]?.Split(';')[0] ?? "http://localhost:5080").TrimEnd('/') + path;
+        var bound = BindingAddress.Parse(address);
+        var host = bound.Host is "+" or "*" or "0.0.0.0" or "[::]" ? "localhost" : bound.Host;
+        return $"{bound.Scheme}://{host}:{bound.Port}{path}";
+    }
+
+    private async Task<string?> NewSetupPathIfNoUserAsync(CancellationToken ct)
+    {
         if (await db.Users.AnyAsync(ct)) return null;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
         await db.SetupTokens.Where(t => t.UsedAtUtc == null).ExecuteDeleteAsync(ct);
         db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedAtUtc = now, ExpiresAtUtc = now.AddHours(24) });
         await db.SaveChangesAsync(ct);
-        var baseUrl = (config["App:BaseUrl"] ?? config["Urls"]?.Split(';')[0] ?? "http://localhost:5080").TrimEnd('/');
-        var link = $"{baseUrl}/setup/{token}";
-        log.LogWarning("No user exists yet. Create the first admin within 24 hours at {SetupLink}", link);
-        return link;
+        return $"/setup/{token}";
     }
 
     public async Task<bool> IsValidAsync(string token, CancellationToken ct = default)

@@ -38,6 +38,8 @@ public sealed class UsageTests : IDisposable
     [InlineData("reminders --help", "run|preview")]
     [InlineData("reminders run --help", "Clock__Today|Exit code 1")]
     [InlineData("reminders preview --help", "without writing or sending")]
+    [InlineData("backup --help", "FILE|PostgreSQL|Exit code 1")]
+    [InlineData("restore --help", "empty|Attachments:Directory")]
     [InlineData("help", "import|users|generate|reminders|help")]
     [InlineData("help users create", "--email|--role")]
     public async Task Every_verb_explains_its_options(string commandLine, string expected)
@@ -55,6 +57,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("users create --email a@cantho.example --role Boss", "role 'Boss' is not one of Admin, UnitEditor, Viewer.")]
     [InlineData("users", "Required command was not provided.")]
     [InlineData("import", "Required argument missing for command: 'import'.")]
+    [InlineData("backup", "Required argument missing for command: 'backup'.")]
     [InlineData("generate --units 0", "--units: '0' is not a positive number.")]
     [InlineData("generate --seed 163 --colour blue", "Unrecognized command or argument '--colour'")]
     [InlineData("reminders send", "Unrecognized command or argument 'send'")]

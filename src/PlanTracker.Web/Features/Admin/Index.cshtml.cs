@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Data;
+using PlanTracker.Web.Features.Reminders;
 
 namespace PlanTracker.Web.Features.Admin;
 
-public class IndexModel : PageModel
+public class IndexModel(PlanTrackerDbContext db) : PageModel
 {
-    public void OnGet() { }
+    /// <summary>Units whose reminder addresses are still on the seed's example domain.</summary>
+    public int ExampleUnits { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => ExampleUnits = await ExampleAddresses.UnitsOnExampleDomainAsync(db, ct);
 }

@@ -42,6 +42,9 @@ public sealed class MailSettings
     /// <summary>That check gives up after this long, so a hanging server cannot hold it.</summary>
     public int ProbeTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>Where mail goes, for the operator: the pickup folder's full path, or the SMTP server as host:port.</summary>
+    public string Target => Mode == MailMode.Smtp ? $"{Smtp.Host}:{Smtp.Port}" : Path.GetFullPath(PickupDirectory);
+
     public TimeSpan ClaimFor => TimeSpan.FromSeconds(Math.Max(1, ClaimSeconds));
 
     public TimeSpan RetryDelay(int attempts)

@@ -17,6 +17,22 @@ public sealed class MailTransportFactory(Microsoft.Extensions.Options.IOptions<M
     public IMailTransport Create() => settings.Value.Mode == MailMode.Smtp
         ? new SmtpTransport(settings.Value.Smtp)
         : new PickupTransport(Path.GetFullPath(settings.Value.PickupDirectory));
+
+    /// <summary>One message straight through the configured transport, outside the outbox: the admin's "Gửi thư thử".</summary>
+    public async Task SendTestAsync(MailboxAddress to, DateTimeOffset now, CancellationToken ct)
+    {
+        var message = new MimeMessage { Subject = "Thư thử từ PlanTracker", Date = now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId() };
+        message.From.Add(MailboxAddress.Parse(settings.Value.From));
+        message.To.Add(to);
+        message.Body = new TextPart("plain")
+        {
+            Text = $"Đây là thư thử do người quản trị PlanTracker gửi lúc {now.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm} (giờ Việt Nam).\n"
+                + "Nhận được thư này nghĩa là thư nhắc việc đến được địa chỉ của anh/chị.",
+        };
+        await using var transport = Create();
+        await transport.ConnectAsync(ct);
+        await transport.SendAsync(message, ct);
+    }
 }
 
 public sealed class SmtpTransport(SmtpOptions options) : IMailTransport

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,14 @@ namespace PlanTracker.Web.Features.Admin.Reminders;
 
 /// <summary>The operator's page: today's dry run, "run now", the outbox with each message's state, and resending dead mail.</summary>
 public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDispatcher dispatcher, MailStatus mail,
+    Microsoft.Extensions.Options.IOptions<MailSettings> mailSettings, MailTransportFactory transports, TimeProvider time,
     ILogger<IndexModel> log) : PageModel
 {
+    public MailSettings Mail => mailSettings.Value;
+    public bool Pickup => Mail.Mode == MailMode.Pickup;
+    /// <summary>Units whose reminder addresses are still on the seed's example domain.</summary>
+    public int ExampleUnits { get; private set; }
+
     public ReminderPlan Preview { get; private set; } = null!;
     public ScheduleWarnings Schedule { get; private set; } = null!;
     public List<OutboxMessage> Messages { get; private set; } = [];
@@ -46,6 +53,38 @@ public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDi
         Runs = await db.ReminderRuns().AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(ct);
         Outbox = await dispatcher.CountAsync(db, ct);
         UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        ExampleUnits = await ExampleAddresses.UnitsOnExampleDomainAsync(db, ct);
+    }
+
+    /// <summary>The admin's own address unless another is typed.</summary>
+    public string DefaultTestAddress => User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "";
+
+    /// <summary>
+    /// One message through the configured transport to the address typed (default: the admin's own). Never a 500: a
+    /// refused address or a failing server becomes a message on the page.
+    /// </summary>
+    public async Task<IActionResult> OnPostTestMailAsync(string? testAddress, CancellationToken ct)
+    {
+        var address = string.IsNullOrWhiteSpace(testAddress) ? DefaultTestAddress : testAddress.Trim();
+        if (!MimeKit.MailboxAddress.TryParse(address, out var to) || !address.Contains('@', StringComparison.Ordinal))
+        {
+            Notice = $"Gửi thư thử không thực hiện được: \"{address}\" không phải là địa chỉ thư điện tử.";
+            return RedirectToPage();
+        }
+        try
+        {
+            await transports.SendTestAsync(to, time.GetUtcNow(), ct);
+            Notice = Pickup
+                ? $"Đã ghi thư thử cho {address} ra tệp trong thư mục {Mail.Target} (không gửi đi: chế độ thư là thư mục nhận)."
+                : $"Đã gửi thư thử tới {address} qua máy chủ thư {Mail.Target}. Hãy kiểm tra hộp thư đến.";
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Reminders: the test mail to {Address} failed", address);
+            Notice = $"Không gửi được thư thử tới {address} qua {Mail.Target}: {e.Message.TrimEnd('.')}. "
+                + "Hãy kiểm tra các thiết lập Mail:Smtp (máy chủ, cổng, bảo mật, tài khoản).";
+        }
+        return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => ReportingFailureAsync("Chạy ngay", async () =>
@@ -91,11 +130,12 @@ public class IndexModel(PlanTrackerDbContext db, ReminderRunner runner, OutboxDi
         + (d.Outbox is { } o ? $" Hộp thư đi còn {o.Pending} thư chờ gửi, {o.Claimed} thư đang được gửi, {o.Dead} thư lỗi." : "")
         + (d.Problem is null ? "" : $" Lỗi máy chủ thư: {d.Problem}");
 
-    public static string StateLabel(OutboxState state) => state switch
+    /// <summary>In pickup mode a "sent" message was only written to a file; the label says so instead of "Đã gửi".</summary>
+    public static string StateLabel(OutboxState state, bool pickup = false) => state switch
     {
         OutboxState.Pending => "Chờ gửi",
         OutboxState.Sending => "Đang gửi",
-        OutboxState.Sent => "Đã gửi",
+        OutboxState.Sent => pickup ? "Đã ghi ra tệp (không gửi đi)" : "Đã gửi",
         _ => "Lỗi, ngừng gửi",
     };
 

@@ -7,8 +7,10 @@ using PlanTracker.Web.Features.Reminders;
 
 namespace PlanTracker.Web.Features.Admin.Reminders;
 
-public class MessageModel(PlanTrackerDbContext db) : PageModel
+public class MessageModel(PlanTrackerDbContext db, Microsoft.Extensions.Options.IOptions<MailSettings> mail) : PageModel
 {
+    public bool Pickup => mail.Value.Mode == MailMode.Pickup;
+
     public OutboxMessage Message { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
