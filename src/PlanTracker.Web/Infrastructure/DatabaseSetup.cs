@@ -116,6 +116,7 @@ public static class DatabaseSetup
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<DatabaseInitializer>();
         var postgres = db.Database.IsNpgsql();
         await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
+        FilePermissions.RestrictDataFiles(scope.ServiceProvider.GetRequiredService<IConfiguration>(), sqlite: !postgres);
         if (postgres)
         {
             await OpenPostgresAsync(db, ct); // the lock belongs to this session; everything below uses it

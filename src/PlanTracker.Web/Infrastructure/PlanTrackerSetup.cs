@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
+using PlanTracker.Web.Features.Account;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
 using PlanTracker.Web.Features.Reminders;
@@ -36,6 +37,9 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
         builder.Services.AddScoped<Features.Admin.UserAccounts>();
+        builder.Services.AddSingleton<SecurityLog>();
+        builder.Services.AddSingleton<Features.Account.SignInThrottle>();
+        builder.Services.AddSignInRateLimit();
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddScoped<Features.Evidence.RemovedFilesPurge>();
@@ -66,6 +70,7 @@ public static class PlanTrackerSetup
             // A new scope for the error page: the failed request's own (its authentication result, its context)
             // may be what failed, e.g. the session check during a database outage, and would fail the page too.
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true });
+        app.UseForbiddenLog(); // outside the status-code pages: records the page asked for, once
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
         app.Use((context, next) =>
@@ -80,6 +85,7 @@ public static class PlanTrackerSetup
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -35,7 +35,7 @@ public static class Common
     public static async Task<(Process Server, string BaseUrl)> StartServerAsync(string dll, Dictionary<string, string> env)
     {
         var baseUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var server = AppProcess.Start(dll, new Dictionary<string, string>(env) { ["Urls"] = baseUrl }, []);
+        var server = AppProcess.Start(dll, new Dictionary<string, string>(env) { ["Urls"] = baseUrl, ["SignIn__RateLimitPerMinute"] = "100000" }, []);
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();

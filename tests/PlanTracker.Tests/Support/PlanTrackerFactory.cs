@@ -40,6 +40,8 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         // Recurring jobs never fire on their own in tests, and any mail stays in the temp folder.
         Settings["Hangfire:ServerEnabled"] = "false";
         Settings["Mail:PickupDirectory"] = folder.File("mail");
+        // Every test client signs in from the same (absent) address: the sign-in rate limit is tested on its own host.
+        Settings["SignIn:RateLimitPerMinute"] = "100000";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

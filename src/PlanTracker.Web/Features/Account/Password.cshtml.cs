@@ -7,7 +7,7 @@ using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Account;
 
-public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SecurityLog securityLog) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Nhập mật khẩu hiện tại."), DataType(DataType.Password)]
     public string CurrentPassword { get; set; } = "";
@@ -49,6 +49,7 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
+        await securityLog.RecordAsync(SecurityEventKinds.PasswordChanged, user.Id, user.Email);
         Message = "Đã đổi mật khẩu.";
         return Page();
     }

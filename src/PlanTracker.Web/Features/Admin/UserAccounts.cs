@@ -9,7 +9,7 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin;
 
 /// <summary>Account operations shared by the admin pages and the `users` command; each is recorded in history.</summary>
-public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> users, TimeProvider time)
+public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> users, TimeProvider time, SecurityLog securityLog)
 {
     public sealed record Outcome(bool Succeeded, IReadOnlyList<string> Errors, AppUser? User = null)
     {
@@ -45,6 +45,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
             $"Tạo tài khoản {user.Email} ({Roles.Label(role)})", after: new { user.Email, user.DisplayName, Role = role, user.UnitId });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await securityLog.RecordAsync(SecurityEventKinds.AccountCreated, user.Id, user.Email, $"{Roles.Label(role)}, bởi {actor.Name}");
         return new(true, [], user);
     }
 
@@ -59,6 +60,8 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         db.Record(actor, time.GetUtcNow().UtcDateTime, disabled ? ChangeKind.UserDisabled : ChangeKind.UserEnabled, 0,
             $"{(disabled ? "Khóa" : "Mở khóa")} tài khoản {user.Email}");
         await db.SaveChangesAsync();
+        await securityLog.RecordAsync(disabled ? SecurityEventKinds.AccountDisabled : SecurityEventKinds.AccountChanged, user.Id, user.Email,
+            $"{(disabled ? "Khóa" : "Mở khóa")}, bởi {actor.Name}");
         return new(true, [], user);
     }
 
@@ -74,6 +77,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         await users.ResetAccessFailedCountAsync(user);
         db.Record(actor, time.GetUtcNow().UtcDateTime, ChangeKind.PasswordReset, 0, $"Đặt lại mật khẩu cho {user.Email}");
         await db.SaveChangesAsync();
+        await securityLog.RecordAsync(SecurityEventKinds.PasswordReset, user.Id, user.Email, $"bởi {actor.Name}");
         return new(true, [], user);
     }
 }

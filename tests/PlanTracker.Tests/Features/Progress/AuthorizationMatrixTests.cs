@@ -311,6 +311,19 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     [InlineData(Who.Admin, HttpStatusCode.OK)]
     [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
     [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    public async Task The_security_log_and_its_export_are_for_admins_only(Who who, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(who);
+
+        foreach (var url in new[] { "/admin/security", "/admin/security?handler=Csv" })
+            Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
     public async Task Objective_indicator_and_duty_editors_are_for_admins_only(Who who, HttpStatusCode expected)
     {
         await using var db = host.NewDbContext();
