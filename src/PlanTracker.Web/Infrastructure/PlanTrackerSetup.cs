@@ -81,6 +81,7 @@ public static class PlanTrackerSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        Features.Account.AccountGate.UseAccountGate(app);
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();

@@ -35,6 +35,8 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
         if (result.IsLockedOut)
         {
             log.LogWarning("Account {Email} locked out after repeated failed sign-ins", Email);
