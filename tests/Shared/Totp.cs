@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
+// Compiled into PlanTracker.Tests and PlanTracker.Benchmarks (a linked file), in the namespace the tests know.
 namespace PlanTracker.Tests.Support;
 
 /// <summary>RFC 6238 as an authenticator app computes it: HMAC-SHA1 over 30-second steps, 6 digits.</summary>
