@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Data;
+using PlanTracker.Web.Features.Account;
 
 namespace PlanTracker.Web.Infrastructure;
 
@@ -15,9 +16,12 @@ public static class AccountsSetup
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
+                // Length and the common-password list, no composition rules: PasswordPolicy says why.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -25,6 +29,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<PlanTrackerDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<UnitClaimsFactory>()
             .AddSignInManager<DisabledAwareSignInManager>();
 
@@ -71,6 +76,7 @@ public static class AccountsSetup
             identity.AddClaim(new Claim(NameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
             if (user.UnitId is { } unitId)
                 identity.AddClaim(new Claim(UnitClaim, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            AccountGate.AddClaims(identity, user);
             return identity;
         }
     }

@@ -7,7 +7,7 @@ public static class IdentityMessages
 {
     public static string Vietnamese(IdentityError error) => error.Code switch
     {
-        "PasswordTooShort" => "Mật khẩu phải có ít nhất 10 ký tự.",
+        "PasswordTooShort" => $"Mật khẩu phải có ít nhất {Features.Account.PasswordPolicy.MinimumLength} ký tự.",
         "PasswordRequiresDigit" => "Mật khẩu phải có ít nhất một chữ số.",
         "PasswordRequiresLower" => "Mật khẩu phải có ít nhất một chữ thường.",
         "PasswordRequiresUniqueChars" => "Mật khẩu cần nhiều ký tự khác nhau hơn.",

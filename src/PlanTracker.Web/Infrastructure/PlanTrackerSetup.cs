@@ -88,6 +88,7 @@ public static class PlanTrackerSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        Features.Account.AccountGate.UseAccountGate(app);
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapDeadlineApi().AllowAnonymous();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Benchmarks.Load;
 
@@ -39,6 +40,12 @@ public sealed partial class AppClient : IDisposable
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
         }));
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/login-2fa", StringComparison.Ordinal) == true)
+            response = await http.PostAsync("/account/login-2fa", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Code"] = Totp.Code(Common.AuthenticatorKey),
+                ["__RequestVerificationToken"] = Token(await http.GetStringAsync("/account/login-2fa")),
+            }));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in as {email} answered {(int)response.StatusCode}");
     }

@@ -83,6 +83,30 @@ public static class Common
     public static string Row(string what, Timing t) =>
         $"| {what} | {t.Median:0} ms | {t.P95:0} ms | {t.Min:0}–{t.Max:0} ms | {t.Bytes / 1024.0:0} kB |";
 
+    /// <summary>The authenticator key of every benchmark account; <see cref="AppClient"/> answers the code step with it.</summary>
+    public const string AuthenticatorKey = "PLANTRACKERBENCHMARKKEY234567ABC";
+
+    /// <summary>
+    /// An account made by `users create` as if its person had set their own password and, for an admin, enrolled an
+    /// authenticator with <see cref="AuthenticatorKey"/>: the pages then open instead of the first-sign-in steps.
+    /// </summary>
+    public static void AccountReady(string folder, string email)
+    {
+        using var c = new SqliteConnection($"Data Source={Path.Combine(folder, "plantracker.db")};Pooling=False");
+        c.Open();
+        using var command = c.CreateCommand();
+        command.CommandText = """
+            UPDATE AspNetUsers SET MustChangePassword = 0,
+                TwoFactorEnabled = EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE ur.UserId = AspNetUsers.Id AND r.Name = 'Admin')
+            WHERE NormalizedEmail = upper($email);
+            INSERT OR REPLACE INTO AspNetUserTokens (UserId, LoginProvider, Name, Value)
+            SELECT Id, '[AspNetUserStore]', 'AuthenticatorKey', $key FROM AspNetUsers WHERE NormalizedEmail = upper($email);
+            """;
+        command.Parameters.AddWithValue("$email", email);
+        command.Parameters.AddWithValue("$key", AuthenticatorKey);
+        command.ExecuteNonQuery();
+    }
+
     public static SqliteConnection Open(string folder)
     {
         var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "plantracker.db")};Mode=ReadOnly");

@@ -23,11 +23,13 @@ public static class CycleRun
             "--first-year", "2021", "--years", "5");
         Console.WriteLine($"generate: {generated.Wall.TotalSeconds:0.0} s wall, peak {generated.PeakKb / 1024} MB; {generated.Stdout.Trim()}");
         await CliAsync(dll, env, LoadRun.AdminPassword, "users", "create", "--email", LoadRun.AdminEmail, "--role", "Admin", "--name", "Bench Admin");
+        AccountReady(folder, LoadRun.AdminEmail);
 
         var (cityPlan, cityDeliverables, unitCode, unitLeads, plansByKind) = Pick(folder);
         Console.WriteLine($"plans (kind, status: count): {plansByKind}");
         Console.WriteLine($"current city plan {cityPlan} ({cityDeliverables} deliverables); busiest unit {unitCode}: {unitLeads} lead deliverables in the active plans /my lists");
         await CliAsync(dll, env, LoadRun.AdminPassword, "users", "create", "--email", EditorEmail, "--role", "UnitEditor", "--unit", unitCode, "--name", "Bench Editor");
+        AccountReady(folder, EditorEmail);
 
         var (server, baseUrl) = await StartServerAsync(dll, env);
         try

@@ -18,6 +18,7 @@ public static class LoadRun
         var generated = await CliAsync(dll, env, null, "generate", "--units", $"{units}", "--deliverables", $"{deliverables}", "--years", "5");
         Console.WriteLine($"generate: {generated.Wall.TotalSeconds:0.0} s wall, peak {generated.PeakKb / 1024} MB; {generated.Stdout.Trim()}");
         await CliAsync(dll, env, AdminPassword, "users", "create", "--email", AdminEmail, "--role", "Admin", "--name", "Bench Admin");
+        AccountReady(folder, AdminEmail);
 
         var (unitId, planId, year, targets) = Pick(folder);
         var (server, baseUrl) = await StartServerAsync(dll, env);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -161,16 +162,27 @@ internal sealed class BenchHost(string databaseFile, string folder) : WebApplica
     public async Task<HttpClient> AdminClientAsync()
     {
         const string email = "bench.admin@cantho.example";
+        string key;
         using (var scope = Services.CreateScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-            await accounts.CreateAsync(Actor.System, email, "Đo hiệu năng", Roles.Admin, null, Password);
+            var user = (await accounts.CreateAsync(Actor.System, email, "Đo hiệu năng", Roles.Admin, null, Password)).User!;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            user.MustChangePassword = false; // as if its person had set it, with an authenticator enrolled
+            await users.UpdateAsync(user);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var login = await client.GetStringAsync("/account/login");
         var token = WebUtility.HtmlDecode(Regex.Match(login, """name="__RequestVerificationToken" type="hidden" value="([^"]+)" """.TrimEnd()).Groups[1].Value);
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(
             [new("Email", email), new("Password", Password), new("__RequestVerificationToken", token)]));
+        var second = await client.GetStringAsync("/account/login-2fa");
+        token = WebUtility.HtmlDecode(Regex.Match(second, """name="__RequestVerificationToken" type="hidden" value="([^"]+)" """.TrimEnd()).Groups[1].Value);
+        response = await client.PostAsync("/account/login-2fa", new FormUrlEncodedContent(
+            [new("Code", PlanTracker.Tests.Support.Totp.Code(key)), new("__RequestVerificationToken", token)]));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Sign-in failed: " + response.StatusCode);
         return client;
     }

@@ -51,7 +51,10 @@ public sealed class CommandLineTests : IDisposable
     [Theory]
     [InlineData("mat-khau-cli-2019", "Sở Không Có", "no unit is named or coded")]
     [InlineData("", "STP", "no password on standard input")]
-    [InlineData("ngan", "STP", "Mật khẩu phải có ít nhất 10 ký tự")]
+    [InlineData("ngan", "STP", "Mật khẩu phải có ít nhất 12 ký tự")]
+    [InlineData("cantho2019", "STP", "Mật khẩu phải có ít nhất 12 ký tự")]
+    [InlineData("123456789012", "STP", "Mật khẩu này quá phổ biến")]
+    [InlineData("aaaaaaaaaaaaaa", "STP", "Mật khẩu không được chỉ lặp lại một ký tự")]
     public async Task Users_create_refuses_bad_input_with_a_message(string password, string unit, string message)
     {
         var result = await AppProcess.RunAsync(environment, password,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Tests.Support;
 
@@ -54,6 +55,12 @@ public class BrowserHost : PlanTrackerFactory, IAsyncLifetime
         await page.PressAsync("input[name=Password]", "Enter");
         try
         {
+            if (role == Roles.Admin)
+            {
+                await page.Locator("input[name=Code]").WaitForAsync();
+                await page.FillAsync("input[name=Code]", await AuthenticatorCodeAsync(email));
+                await page.PressAsync("input[name=Code]", "Enter");
+            }
             await page.Locator("form[action='/account/logout']").WaitForAsync();
         }
         catch (TimeoutException e)

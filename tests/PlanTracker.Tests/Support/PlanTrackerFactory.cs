@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +66,10 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
     }
 
-    /// <summary>Creates an account (once per e-mail) through the same service the admin pages use.</summary>
+    /// <summary>
+    /// Creates an account (once per e-mail) through the same service the admin pages use, as if its person had
+    /// already set their own password; an admin also has an authenticator enrolled (<see cref="AuthenticatorCodeAsync"/>).
+    /// </summary>
     public async Task<string> CreateUserAsync(string role, string? unitCode = null, string? email = null)
     {
         email ??= $"{role.ToLowerInvariant()}{(unitCode is null ? "" : "." + unitCode.ToLowerInvariant())}@cantho.example";
@@ -77,7 +81,25 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         var outcome = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
             .CreateAsync(Actor.System, email, $"Người dùng {email}", role, unitId, Password);
         if (!outcome.Succeeded) throw new InvalidOperationException(string.Join(" ", outcome.Errors));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = outcome.User!;
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        if (role == Roles.Admin)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         return email;
+    }
+
+    /// <summary>The code the account's authenticator app shows now.</summary>
+    public async Task<string> AuthenticatorCodeAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+        return Totp.Code(key!);
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -88,6 +110,8 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         email = await CreateUserAsync(role, unitCode, email);
         var client = NewClient();
         var response = await client.PostFormAsync("/account/login", ("Email", email), ("Password", Password));
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/login-2fa", StringComparison.Ordinal) == true)
+            response = await client.PostFormAsync(response.Headers.Location.OriginalString, ("Code", await AuthenticatorCodeAsync(email)));
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
         return client;

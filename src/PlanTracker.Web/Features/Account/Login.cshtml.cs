@@ -50,6 +50,13 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             await securityLog.RecordAsync(SecurityEventKinds.SignIn, user!.Id, user.Email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the address is no stranger's, and the code step finishes the sign-in.
+            throttle.Succeeded(email, address);
+            await securityLog.RecordAsync(SecurityEventKinds.SignIn, user!.Id, user.Email, "Mật khẩu đúng, chờ mã xác thực");
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
+        }
         throttle.Failed(email, address);
         await securityLog.RecordAsync(SecurityEventKinds.SignInFailed, user?.Id, email,
             user is null ? "Không có tài khoản" : user.IsDisabled ? "Tài khoản đã khóa" : "Sai mật khẩu");

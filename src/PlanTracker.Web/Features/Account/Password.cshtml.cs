@@ -23,12 +23,21 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
 
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync() => ReceivesReminders = (await users.GetUserAsync(User))?.ReceivesReminders ?? false;
+    /// <summary>The password was chosen by an admin: nothing else opens until the person sets their own.</summary>
+    public bool MustChange { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        ReceivesReminders = user?.ReceivesReminders ?? false;
+        MustChange = user?.MustChangePassword ?? false;
+    }
 
     public async Task<IActionResult> OnPostRemindersAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        MustChange = user.MustChangePassword;
         user.ReceivesReminders = ReceivesReminders;
         await users.UpdateAsync(user);
         Message = ReceivesReminders ? "Bạn sẽ nhận thư nhắc việc của đơn vị." : "Bạn sẽ không nhận thư nhắc việc nữa.";
@@ -41,14 +50,22 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         ReceivesReminders = user.ReceivesReminders;
+        MustChange = user.MustChangePassword;
         if (!ModelState.IsValid) return Page();
+        if (NewPassword == CurrentPassword)
+        {
+            ModelState.AddModelError("", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+            return Page();
+        }
+        user.MustChangePassword = false; // saved with the new password, and only with it
         var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) ModelState.AddModelError("", IdentityMessages.Vietnamese(error));
             return Page();
         }
-        await signIn.RefreshSignInAsync(user);
+        await signIn.RefreshSignInAsync(user); // a new cookie: the new security stamp, and no must-change step
+        MustChange = false;
         await securityLog.RecordAsync(SecurityEventKinds.PasswordChanged, user.Id, user.Email);
         Message = "Đã đổi mật khẩu.";
         return Page();

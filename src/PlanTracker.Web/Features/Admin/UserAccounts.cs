@@ -37,6 +37,7 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         {
             UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
             UnitId = role == Roles.UnitEditor ? unitId : null, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            MustChangePassword = true, // the admin knows this password: the person sets their own at first sign-in
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return new(false, created.Errors.Select(IdentityMessages.Vietnamese).ToList());
@@ -65,12 +66,16 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         return new(true, [], user);
     }
 
-    /// <summary>Sets a new password chosen by the admin, to hand over to the person; their open sessions end.</summary>
+    /// <summary>
+    /// Sets a new password chosen by the admin, to hand over to the person, who sets their own at the next sign-in;
+    /// their open sessions end.
+    /// </summary>
     public async Task<Outcome> ResetPasswordAsync(Actor actor, string userId, string newPassword)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Outcome.Fail("Tài khoản không tồn tại.");
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = true; // saved with the new password
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded) return new(false, reset.Errors.Select(IdentityMessages.Vietnamese).ToList());
         await users.SetLockoutEndDateAsync(user, null);

@@ -28,6 +28,10 @@ public class FirstAdminTests
         var admin = await db.Users.SingleAsync();
         Assert.Equal("cchc@cantho.example", admin.Email);
         Assert.Equal(HttpStatusCode.NotFound, (await host.NewClient().GetAsync(path)).StatusCode);
+        // Signed in as admin, who enrols a second factor before anything else opens.
+        Assert.Equal("/account/two-factor", (await client.GetAsync("/admin/users")).Headers.Location?.OriginalString);
+        var key = PageText.Parse(await client.GetStringAsync("/account/two-factor")).Find("#shared-key").TextContent;
+        await client.PostFormAsync("/account/two-factor", [new("Code", Totp.Code(key))], "/account/two-factor?handler=Enable");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode); // signed in as admin
     }
 
