@@ -14,7 +14,7 @@ namespace PlanTracker.Web.Infrastructure;
 /// and claims and writing a new cookie on every request: a third of a status update's CPU. Roles and units are
 /// fixed when an account is created, so the cookie's claims stay true while the stamp is unchanged, and one
 /// indexed read of the stamp is enough. Logging out changes the stamp, so a copy of the cookie taken before
-/// is refused too. A session also ends <c>Accounts:AbsoluteSessionHours</c> after its sign-in, however often
+/// is refused too. A session also ends <c>Sessions:AbsoluteHours</c> after its sign-in, however often
 /// the 8 h sliding expiry renewed it.
 /// </summary>
 public static class SessionCheck
@@ -28,7 +28,7 @@ public static class SessionCheck
     private const string SignedInItem = ".plantracker.signedin";
 
     public static TimeSpan AbsoluteLifetime(IConfiguration config) =>
-        TimeSpan.FromHours(config.GetValue("Accounts:AbsoluteSessionHours", 12.0));
+        TimeSpan.FromHours(config.GetValue("Sessions:AbsoluteHours", 12.0));
 
     /// <summary>Notes when the session began; a refresh of an open session (password change) keeps the first time.</summary>
     public static Task OnSigningIn(CookieSigningInContext context)
