@@ -51,6 +51,7 @@ public static class AccountsSetup
             };
             // A disabled account or a reset password ends open sessions at their next request.
             cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            cookie.Events.OnSigningIn = SessionCheck.OnSigningIn; // the start of the absolute lifetime
         });
 
         services.AddScoped<FirstAdminSetup>();

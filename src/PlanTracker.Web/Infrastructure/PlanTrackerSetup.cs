@@ -2,9 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Account;
 using PlanTracker.Web.Features.Deadlines;
@@ -32,7 +30,8 @@ public static class PlanTrackerSetup
         builder.Services.AddPlanTrackerClock();
         builder.Services.AddPlanTrackerAccounts();
         builder.Services.AddPlanTrackerAuthorization();
-        builder.Services.AddDataProtection().SetApplicationName("PlanTracker").PersistKeysToDbContext<PlanTrackerDbContext>();
+        builder.AddPlanTrackerDataProtection();
+        builder.AddPlanTrackerHttps();
         builder.Services.AddScoped<PlanImporter>();
         builder.Services.AddScoped<UnitDirectoryImporter>();
         builder.Services.AddScoped<SeedLoader>();
@@ -66,6 +65,7 @@ public static class PlanTrackerSetup
 
     public static WebApplication UsePlanTracker(this WebApplication app)
     {
+        app.UsePlanTrackerHttps();
         if (!app.Environment.IsDevelopment())
             // A new scope for the error page: the failed request's own (its authentication result, its context)
             // may be what failed, e.g. the session check during a database outage, and would fail the page too.
