@@ -51,6 +51,7 @@ public static class PlanTrackerSetup
                 // Required fields are marked [Required] with a Vietnamese message; nullability alone says nothing to users.
                 mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseBindingMessages.Apply(mvc.ModelBindingMessageProvider);
+                XmlSafeStringBinding.Apply(mvc.ModelBinderProviders);
             });
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
