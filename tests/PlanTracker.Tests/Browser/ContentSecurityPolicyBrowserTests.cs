@@ -68,5 +68,4 @@ public class ContentSecurityPolicyBrowserTests(ContentSecurityPolicyBrowserTests
         Assert.True(height > 200, $"The unit chart is {height}px high: its data-height was not applied.");
         Assert.Empty(refusals);
     }
-
 }
