@@ -55,7 +55,11 @@ public static class PlanTrackerSetup
                 // Required fields are marked [Required] with a Vietnamese message; nullability alone says nothing to users.
                 mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseBindingMessages.Apply(mvc.ModelBindingMessageProvider);
-            });
+                XmlSafeStringBinding.Apply(mvc.ModelBinderProviders);
+            })
+            // No client-side validation script is served; without it a valid form's summary is not rendered as an
+            // empty <li style="display:none">, which the Content-Security-Policy (style-src 'self') would refuse.
+            .AddViewOptions(views => views.HtmlHelperOptions.ClientValidationEnabled = false);
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -73,13 +77,7 @@ public static class PlanTrackerSetup
         app.UseForbiddenLog(); // outside the status-code pages: records the page asked for, once
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            return next();
-        });
+        app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),

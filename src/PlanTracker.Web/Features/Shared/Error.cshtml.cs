@@ -16,11 +16,18 @@ public class ErrorModel : PageModel
     public string Title { get; private set; } = "Đã xảy ra lỗi";
     public string Message { get; private set; } = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau.";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    public void OnGet() => Describe();
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    /// <summary>
+    /// The status comes from the request the app re-executed here, never from ?code=: a caller could otherwise make the
+    /// page answer any status it likes. Visited directly, the page is not found.
+    /// </summary>
+    private void Describe()
     {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var code = reExecuted?.OriginalStatusCode;
+        if (reExecuted is null && HttpContext.Features.Get<IExceptionHandlerFeature>() is null) code = StatusCodes.Status404NotFound;
         if (code is null && IsDatabaseOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

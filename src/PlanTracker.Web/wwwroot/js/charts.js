@@ -10,6 +10,9 @@
 
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
+    // A height that depends on the data comes as data-height: the CSP allows no style attribute in the markup.
+    var box = canvas.parentElement;
+    if (box.hasAttribute('data-height')) box.style.height = box.getAttribute('data-height') + 'px';
     var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } };
     var labelAxis = { stacked: spec.stacked, ticks: { autoSkip: false } };
     new Chart(canvas, {

@@ -129,7 +129,7 @@ public sealed class DocxBuilder : IDisposable
         for (var i = 0; i < cells.Length; i++)
         {
             xml.WriteRaw(FormattableString.Invariant($"<w:tc><w:tcPr><w:tcW w:w=\"{currentWidths[i]}\" w:type=\"dxa\"/></w:tcPr>{paragraph}{run}"));
-            var lines = XlsxBuilder.Clean(cells[i]).Split('\n');
+            var lines = XlsxBuilder.XmlSafe(cells[i]).Split('\n');
             for (var l = 0; l < lines.Length; l++)
             {
                 if (l > 0) xml.WriteRaw("<w:br/>");
@@ -199,7 +199,7 @@ public sealed class DocxBuilder : IDisposable
         if (italic) runProps.Append(new Italic());
         runProps.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
         var run = new Run(runProps);
-        var lines = XlsxBuilder.Clean(text).Split('\n');
+        var lines = XlsxBuilder.XmlSafe(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) run.Append(new Break());

@@ -75,10 +75,10 @@ public sealed class XlsxBuilder : IDisposable
     private string UniqueName(string name)
     {
         // Excel: at most 31 characters, none of : \ / ? * [ ]
-        var clean = new string(name.Select(c => ":\\/?*[]".Contains(c) ? ' ' : c).ToArray()).Trim();
-        clean = clean.Length > 31 ? clean[..31].TrimEnd() : clean;
+        var clean = new string(XmlSafe(name).Select(c => ":\\/?*[]".Contains(c) ? ' ' : c).ToArray()).Trim();
+        clean = clean.Length > 31 ? XmlSafe(clean[..31]).TrimEnd() : clean; // a cut may split a surrogate pair
         var unique = clean;
-        for (var i = 2; !names.Add(unique); i++) unique = $"{(clean.Length > 27 ? clean[..27] : clean)} ({i})";
+        for (var i = 2; !names.Add(unique); i++) unique = $"{(clean.Length > 27 ? XmlSafe(clean[..27]) : clean)} ({i})";
         return unique;
     }
 
@@ -97,14 +97,8 @@ public sealed class XlsxBuilder : IDisposable
 
     internal sealed record StyledValue(object? Value, uint Style);
 
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        if (!text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r')) return text;
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text) if (c >= ' ' || c is '\t' or '\n' or '\r') sb.Append(c);
-        return sb.ToString();
-    }
+    /// <summary>Every text a writer puts in a cell, paragraph or sheet name goes through this (see <see cref="Core.Text.VietnameseText.XmlSafe"/>).</summary>
+    public static string XmlSafe(string? text) => Core.Text.VietnameseText.XmlSafe(text);
 }
 
 /// <summary>
@@ -177,7 +171,7 @@ public sealed class SheetWriter
             xml.WriteStartElement("is", Main);
             xml.WriteStartElement("t", Main);
             xml.WriteAttributeString("xml", "space", null, "preserve");
-            xml.WriteString(XlsxBuilder.Clean(text));
+            xml.WriteString(XlsxBuilder.XmlSafe(text));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
