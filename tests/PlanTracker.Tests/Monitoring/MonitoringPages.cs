@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -46,20 +45,8 @@ public static partial class MonitoringPages
     /// </summary>
     public static async Task<string> PdfTextAsync(string file)
     {
-        var folder = Path.GetDirectoryName(file)!;
-        var profile = Path.Combine(Path.GetTempPath(), "plantracker-lo-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var convert = await RunAsync("libreoffice", $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", folder, file);
-            var pdf = Path.ChangeExtension(file, ".pdf");
-            Assert.True(File.Exists(pdf), $"LibreOffice made no PDF: {convert}");
-            var text = await RunAsync("pdftotext", "-enc", "UTF-8", pdf, "-");
-            return Compact(text);
-        }
-        finally
-        {
-            try { Directory.Delete(profile, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        var pdf = await LibreOffice.ConvertAsync(file, "pdf");
+        return Compact(await LibreOffice.RunAsync("pdftotext", "-enc", "UTF-8", pdf, "-"));
     }
 
     private static string Compact(string text) => Regex.Replace(text.Normalize(NormalizationForm.FormC), @"\s+", "");
@@ -69,31 +56,4 @@ public static partial class MonitoringPages
     /// <summary>Every word of the expected text is in the PDF, in whatever order pdftotext read the page's columns.</summary>
     public static void AssertWordsInPdf(string pdfText, string expected) =>
         Assert.All(expected.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), word => Assert.Contains(Compact(word), pdfText));
-
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        Process process;
-        try { process = Process.Start(start)!; }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{program} is not installed; test.sh installs libreoffice-writer, libreoffice-calc and poppler-utils.", e);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            // A cold LibreOffice start takes a minute on a loaded 2-core machine; one that hangs is killed, not left behind.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            try { await process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} did not finish within 5 minutes.");
-            }
-            Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await error}");
-            return await output;
-        }
-    }
 }
