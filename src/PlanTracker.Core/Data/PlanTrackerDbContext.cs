@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.History;
+using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Units;
@@ -33,6 +34,9 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
     public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DeliverableProgress> Progress => Set<DeliverableProgress>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<ItemFollower> ItemFollowers => Set<ItemFollower>();
+    public DbSet<UnitReport> UnitReports => Set<UnitReport>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<TaskComment> Comments => Set<TaskComment>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();

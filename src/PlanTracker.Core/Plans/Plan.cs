@@ -25,6 +25,11 @@ public class Plan : IVersioned
     public Plan? ParentPlan { get; set; }
     /// <summary>The plan this one was rolled over from ("Lập kế hoạch năm sau").</summary>
     public int? CopiedFromPlanId { get; set; }
+    /// <summary>
+    /// A unit's "Hoàn thành" waits for Sở Nội vụ to accept it ("Chờ xác nhận"). Plans made in the app start with it on;
+    /// plans imported from a file keep what the file says (off for Plan 163, which was run without it).
+    /// </summary>
+    public bool VerifiesCompletions { get; set; }
     public DateOnly? IssuedOn { get; set; }
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }

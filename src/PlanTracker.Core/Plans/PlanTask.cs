@@ -11,6 +11,8 @@ public class PlanTask : IVersioned
 {
     public int Id { get; set; }
     public int SectionId { get; set; }
+    /// <summary>A task the city was assigned by a higher level (the Government, a ministry): PAR criterion 1.6 counts it against its original deadline, whatever extension the city grants.</summary>
+    public bool AssignedByHigherLevel { get; set; }
     public Section? Section { get; set; }
     public int? ParentTaskId { get; set; }
     public PlanTask? ParentTask { get; set; }

@@ -27,6 +27,15 @@ public class DeliverableProgress : IVersioned
     public string? EvidenceNumber { get; set; }
     public DateOnly? EvidenceDate { get; set; }
 
+    /// <summary>The deadline Sở Nội vụ approved in place of the plan's (an extension); the plan's own stays on the deliverable.</summary>
+    public DateOnly? AdjustedDue { get; set; }
+    /// <summary>Why Sở Nội vụ returned the last completion ("trả lại"); cleared when the unit claims it again.</summary>
+    public string? ReturnReason { get; set; }
+    public DateTime? ReturnedAtUtc { get; set; }
+    /// <summary>When and by whom Sở Nội vụ accepted the completion; null while it is not verified.</summary>
+    public DateTime? VerifiedAtUtc { get; set; }
+    public string? VerifiedByName { get; set; }
+
     /// <summary>Raised on every save; a save that carries an older version is refused as a conflict.</summary>
     public int Version { get; set; }
     /// <summary>The dashboard stamp's Version when this row was last saved (see CountStamp).</summary>

@@ -8,4 +8,6 @@ public enum ProgressStatus
     InProgress,
     /// <summary>Hoàn thành.</summary>
     Done,
+    /// <summary>Chờ xác nhận: the unit says it is done; Sở Nội vụ has yet to accept it (plans that verify completions).</summary>
+    AwaitingVerification,
 }

@@ -13,6 +13,8 @@ public class DeliverableProgressConfiguration : IEntityTypeConfiguration<Deliver
         progress.Property(p => p.EvidenceNumber).HasMaxLength(100);
         progress.Property(p => p.ResultText).HasMaxLength(4000);
         progress.Property(p => p.UpdatedByName).HasMaxLength(200);
+        progress.Property(p => p.ReturnReason).HasMaxLength(2000);
+        progress.Property(p => p.VerifiedByName).HasMaxLength(200);
         progress.Property(p => p.Version).IsConcurrencyToken();
         progress.HasIndex(p => new { p.DeliverableId, p.Period, p.UnitId }).IsUnique();
         progress.HasIndex(p => p.UnitId);
