@@ -38,7 +38,8 @@ internal sealed record ExcelHeader(int Row, Dictionary<ExcelColumn, int> Columns
 
     /// <summary>Whether the row repeats this header (a sheet pasted from a table that went over several pages).</summary>
     public bool IsRepeatedIn(ExcelGrid grid, int row) =>
-        row != Row && Read(grid, row).Columns.Count >= Math.Min(3, Columns.Count);
+        row != Row && Columns.Values.Count(c => grid[row, c].Length > 0
+            && VietnameseText.SearchKey(grid[row, c]) == VietnameseText.SearchKey(grid[Row, c])) >= Math.Min(3, Columns.Count);
 
     private static ExcelHeader Read(ExcelGrid grid, int row)
     {

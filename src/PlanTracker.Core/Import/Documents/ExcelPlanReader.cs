@@ -159,7 +159,7 @@ public static partial class ExcelPlanReader
             if (activity.Length == 0)
             {
                 if (Clean(row, ExcelColumn.Product).Length > 0 || Clean(row, ExcelColumn.Deadline).Length > 0)
-                    problems.Add(new ReadingProblem(place, "Dòng có sản phẩm hoặc thời hạn nhưng không có nhiệm vụ, và không nằm dưới nhiệm vụ nào."));
+                    problems.Add(new ReadingProblem(place, "Dòng có sản phẩm hoặc thời hạn nhưng không có nội dung nhiệm vụ."));
                 else
                     problems.Add(new ReadingProblem(place, "Dòng có mã hoặc đơn vị nhưng không có nội dung nhiệm vụ."));
                 return;
