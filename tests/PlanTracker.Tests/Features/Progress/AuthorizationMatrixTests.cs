@@ -183,6 +183,22 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     }
 
     [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.OK, HttpStatusCode.Forbidden)]
+    public async Task The_plan_workbook_is_for_all_who_see_the_plan_and_the_empty_template_for_admins(Who who, HttpStatusCode plan, HttpStatusCode template)
+    {
+        int planId;
+        await using (var db = host.NewDbContext()) planId = await db.Plans.Select(p => p.Id).FirstAsync();
+        var client = await ClientAsync(who);
+
+        Assert.Equal(plan, (await client.GetAsync($"/plans/{planId}/export.xlsx")).StatusCode);
+        Assert.Equal(template, (await client.GetAsync("/admin/plans/template.xlsx")).StatusCode);
+    }
+
+    [Theory]
     [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
     [InlineData(Who.Admin, HttpStatusCode.OK)]
     [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]

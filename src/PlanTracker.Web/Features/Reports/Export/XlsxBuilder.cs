@@ -64,12 +64,15 @@ public sealed class XlsxBuilder : IDisposable
     }
 
     /// <summary>Starts a sheet (closing the previous one) with column widths in characters.</summary>
-    public SheetWriter Sheet(string name, params double[] widths)
+    public SheetWriter Sheet(string name, params double[] widths) => Sheet(name, widths, frozenRows: 0);
+
+    /// <summary>A sheet whose first rows stay in view when scrolling (a table's header).</summary>
+    public SheetWriter Sheet(string name, double[] widths, int frozenRows)
     {
         open?.Close();
         var part = workbook.AddNewPart<WorksheetPart>();
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = UniqueName(name) });
-        return open = new SheetWriter(part, widths);
+        return open = new SheetWriter(part, widths, frozenRows);
     }
 
     private string UniqueName(string name)
@@ -112,15 +115,18 @@ public sealed class SheetWriter
     private readonly Stream stream;
     private readonly XmlWriter xml;
     private readonly List<string> merges = [];
+    private (uint Row, int Columns)? filter;
     private bool closed;
     private uint row;
 
-    internal SheetWriter(WorksheetPart part, double[] widths)
+    internal SheetWriter(WorksheetPart part, double[] widths, int frozenRows)
     {
         stream = part.GetStream(FileMode.Create, FileAccess.Write);
         xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("worksheet", Main);
+        if (frozenRows > 0)
+            xml.WriteRaw(FormattableString.Invariant($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{frozenRows}\" topLeftCell=\"A{frozenRows + 1}\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"));
         if (widths.Length > 0)
             xml.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => FormattableString.Invariant($"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>"))) + "</cols>");
         xml.WriteStartElement("sheetData", Main);
@@ -136,6 +142,9 @@ public sealed class SheetWriter
     public void Blank() => Row();
 
     public void Headers(params string[] headers) => Row(headers.Select(h => (object?)(h, XlsxBuilder.Header)).ToArray());
+
+    /// <summary>Filter buttons on the header row just written, over the rows that follow it.</summary>
+    public void Filter(int columns) => filter = (row, columns);
 
     public void Row(params object?[] cells)
     {
@@ -193,6 +202,8 @@ public sealed class SheetWriter
         if (closed) return;
         closed = true;
         xml.WriteEndElement(); // sheetData
+        if (filter is { } f)
+            xml.WriteRaw($"<autoFilter ref=\"A{Invariant(f.Row)}:{ColumnName(f.Columns - 1)}{Invariant(Math.Max(row, f.Row))}\"/>");
         if (merges.Count > 0)
             xml.WriteRaw($"<mergeCells count=\"{Invariant(merges.Count)}\">" + string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>")) + "</mergeCells>");
         xml.WriteEndElement(); // worksheet
