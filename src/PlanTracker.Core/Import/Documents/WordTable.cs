@@ -41,14 +41,15 @@ internal static class WordTable
             {
                 var span = Math.Max(1, tc.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
                 var merge = tc.TableCellProperties?.VerticalMerge;
-                var continued = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                var continued = merge is not null && (merge.Val?.InnerText ?? "continue") == "continue";
                 // A continuing cell carries the lines of the cell it continues, so that a merged deadline reaches every row.
                 var lines = continued && cells.Count < above.Length && above[cells.Count] is { } origin ? origin.Lines : Lines(tc);
                 var cell = new WordCell(lines, continued, span);
                 for (var i = 0; i < span; i++) cells.Add(cell);
             }
             while (cells.Count < width) cells.Add(null);
-            var header = tr.TableRowProperties?.GetFirstChild<TableHeader>() is { } h && (h.Val is null || h.Val.Value == OnOffOnlyValues.On);
+            // Read as text: LibreOffice writes w:val="true", which the SDK's enum does not parse.
+            var header = tr.TableRowProperties?.GetFirstChild<TableHeader>() is { } h && (h.Val?.InnerText ?? "on") is "on" or "true" or "1";
             rows.Add(new WordRow(index + 1, [.. cells], header));
         }
         return rows;

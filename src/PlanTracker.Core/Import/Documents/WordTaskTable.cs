@@ -86,15 +86,14 @@ internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
         if (activity.Length == 0)
         {
             if (label.Length > 0 && label != "-")
-                problems.Add(new ReadingProblem(place, $"Dòng có số thứ tự “{label}” nhưng không có nội dung nhiệm vụ."));
+                problems.Add(new ReadingProblem(place, $"Dòng có số thứ tự “{label}” nhưng không có nội dung nhiệm vụ; dòng này không được đọc."));
             else if (owner is null)
+                problems.Add(new ReadingProblem(place, "Dòng không có nội dung nhiệm vụ và không thuộc nhiệm vụ nào ở trên."));
+            else
             {
-                if (Cell(row, columns, WordColumn.Product).Count > 0)
-                    problems.Add(new ReadingProblem(place, "Dòng không có nội dung nhiệm vụ và không thuộc nhiệm vụ nào ở trên."));
-                return;
+                AddUnits(owner, row, columns);
+                AddDeliverables(owner, row, columns, place);
             }
-            else AddUnits(owner, row, columns);
-            if (owner is not null) AddDeliverables(owner, row, columns, place);
             return;
         }
 
