@@ -94,6 +94,7 @@ public static class PlanTrackerSetup
         app.UsePlanTrackerReminders();
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
+        Features.Plans.Export.PlanDocxExport.MapPlanDocxExport(app);
         return app;
     }
 }

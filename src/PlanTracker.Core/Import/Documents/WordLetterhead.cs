@@ -26,7 +26,7 @@ internal static partial class WordLetterhead
             header.IssuedOn = issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         else problems.Add(ReadingProblem.Warning(place, "Không đọc được ngày ban hành (dòng “…, ngày … tháng … năm …”)."));
 
-        var issuer = lines.TakeWhile(l => !StopsIssuer(l)).ToList();
+        var issuer = lines.SkipWhile(l => l.Length == 0).TakeWhile(l => !StopsIssuer(l)).ToList();
         if (issuer.Count > 0) header.Issuer = SentenceCase(string.Join(" ", issuer));
 
         var plan = lines.ToList().FindIndex(l => VietnameseText.SearchKey(l) == "ke hoach");
@@ -53,13 +53,13 @@ internal static partial class WordLetterhead
     private static bool StopsIssuer(string line)
     {
         var key = VietnameseText.SearchKey(line);
-        return key.StartsWith("so", StringComparison.Ordinal) && Number().IsMatch(line)
+        return key.Length == 0 || key.StartsWith("so", StringComparison.Ordinal) && Number().IsMatch(line)
             || key.StartsWith("cong hoa", StringComparison.Ordinal) || key.StartsWith("doc lap", StringComparison.Ordinal)
             || key == "ke hoach" || Rule().IsMatch(line) || DateLine().IsMatch(line);
     }
 
     private static bool StopsTitle(string line) =>
-        Rule().IsMatch(line) || VietnameseText.SearchKey(line).StartsWith("can cu", StringComparison.Ordinal) || Heading().IsMatch(line) || line.Length > 300;
+        line.Length == 0 || Rule().IsMatch(line) || VietnameseText.SearchKey(line).StartsWith("can cu", StringComparison.Ordinal) || Heading().IsMatch(line) || line.Length > 300;
 
     /// <summary>
     /// An issuer printed in capitals in the sentence case the seed uses ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" →

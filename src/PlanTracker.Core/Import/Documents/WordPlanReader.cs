@@ -23,7 +23,8 @@ public static class WordPlanReader
         {
             if (element is Paragraph paragraph)
             {
-                if (columns is null) letterhead.AddRange(WordTable.Lines(paragraph));
+                // An empty paragraph is kept as "": it ends the title under "KẾ HOẠCH".
+                if (columns is null) letterhead.AddRange(WordTable.Lines(paragraph) is { Count: > 0 } lines ? lines : [""]);
                 continue;
             }
             if (element is not Table table) continue;
