@@ -22,6 +22,7 @@ public static class BenchmarkProgram
                                                            status updates alone, on a database kept by `load --keep`
           import [--tasks 50000] [--dll PlanTracker.Web.dll]
                                                            `import FILE` of a generated plan beside a concurrent writer
+          word [--tasks 500] [--runs 5]                    a plan exported as .docx, read back by PlanDocuments.Read
           load, fixed, cycle, writes and import take --configuration Release (the PlanTracker.Web.dll they run), or
           --dll PATH/PlanTracker.Web.dll (a published app: dotnet publish -c Release src/PlanTracker.Web -o PATH).
         """;
@@ -35,6 +36,7 @@ public static class BenchmarkProgram
             case "monitoring": return await MonitoringBenchmark.RunAsync(options);
             case "load" or "fixed" or "cycle" or "writes": return await LoadBenchmark.RunAsync(args[0], options);
             case "import": return await ImportBenchmark.RunAsync(options);
+            case "word": return await WordReadBenchmark.RunAsync(options);
             default:
                 Console.Error.WriteLine(args.Length == 0 ? Usage : $"unknown mode '{args[0]}'.\n{Usage}");
                 return 2;

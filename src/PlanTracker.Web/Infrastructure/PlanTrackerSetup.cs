@@ -95,6 +95,7 @@ public static class PlanTrackerSetup
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanXlsxExport.MapPlanXlsxExport(app);
+        Features.Plans.Export.PlanDocxExport.MapPlanDocxExport(app);
         return app;
     }
 }

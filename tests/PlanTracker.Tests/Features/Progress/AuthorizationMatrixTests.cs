@@ -153,6 +153,23 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         }
     }
 
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.OK)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.OK)]
+    public async Task The_plan_as_a_Word_document_is_for_everyone_who_sees_the_plan(Who who, HttpStatusCode expected)
+    {
+        await using var db = host.NewDbContext();
+        var planId = await db.Plans.Select(p => p.Id).FirstAsync();
+
+        var response = await (await ClientAsync(who)).GetAsync($"/plans/{planId}/export.docx");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Evidence_files_are_not_reachable_as_static_files()
     {

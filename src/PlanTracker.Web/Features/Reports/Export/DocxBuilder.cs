@@ -48,7 +48,9 @@ public sealed class DocxBuilder : IDisposable
     /// The NĐ30 header: issuing body on the left, national title on the right, each with its short rule; then the
     /// number (left blank to fill in) and the place and date.
     /// </summary>
-    public void AdministrativeHeader(string parentBody, string issuer, string numberSuffix, string place, DateOnly date)
+    /// <param name="number">The whole number when the document has one ("163/KH-UBND"); otherwise the number is left blank before <paramref name="numberSuffix"/>.</param>
+    /// <param name="date">The date of issue; a blank date line when it is not known.</param>
+    public void AdministrativeHeader(string parentBody, string issuer, string numberSuffix, string place, DateOnly? date, string? number = null)
     {
         // The header table reaches 0.5 cm into each side margin, as the NĐ30 samples do, so the national title fits one line.
         const int left = 3969, right = 5670, overhang = 284;
@@ -58,17 +60,19 @@ public sealed class DocxBuilder : IDisposable
                 new TableLayout { Type = TableLayoutValues.Fixed }, NoBorders()),
             new TableGrid(new GridColumn { Width = left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = right.ToString(CultureInfo.InvariantCulture) }),
             new TableRow(
-                Cell(left,
-                    Para(parentBody.ToUpperInvariant(), size: 24, align: JustificationValues.Center),
-                    Para(issuer.ToUpperInvariant(), bold: true, size: HeaderSize, align: JustificationValues.Center),
-                    Rule(1300)),
+                Cell(left, [.. new[]
+                    {
+                        parentBody.Length > 0 ? Para(parentBody.ToUpperInvariant(), size: 24, align: JustificationValues.Center) : null,
+                        Para(issuer.ToUpperInvariant(), bold: true, size: HeaderSize, align: JustificationValues.Center),
+                        Rule(1300),
+                    }.OfType<OpenXmlElement>()]),
                 Cell(right,
                     Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24, align: JustificationValues.Center),
                     Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: BodySize, align: JustificationValues.Center),
                     Rule(1250))),
             new TableRow(
-                Cell(left, Para($"Số:        /{numberSuffix}", size: HeaderSize, align: JustificationValues.Center, before: 120)),
-                Cell(right, Para($"{place}, {VietnameseDate(date)}", italic: true, size: BodySize, align: JustificationValues.Center, before: 120))));
+                Cell(left, Para(number is null ? $"Số:        /{numberSuffix}" : $"Số: {number}", size: HeaderSize, align: JustificationValues.Center, before: 120)),
+                Cell(right, Para($"{place}, {(date is { } d ? VietnameseDate(d) : "ngày      tháng      năm")}", italic: true, size: BodySize, align: JustificationValues.Center, before: 120))));
         Write(table);
     }
 
@@ -118,18 +122,28 @@ public sealed class DocxBuilder : IDisposable
     /// <summary>A table row; a cell is a string (numbers are formatted by the caller).</summary>
     public void Row(params string?[] cells) => Row(false, cells);
 
-    public void Row(bool bold, params string?[] cells) => WriteRow(cells, bold, header: false);
+    public void Row(bool bold, params string?[] cells) => WriteRow([.. cells.Select(c => new DocxCell(c))], bold, header: false);
 
-    private void WriteRow(string?[] cells, bool bold, bool header)
+    /// <summary>A row whose cells may span columns or be merged down over the rows below (a task over its products).</summary>
+    public void MergedRow(bool bold, params DocxCell[] cells) => WriteRow(cells, bold, header: false);
+
+    private void WriteRow(string?[] cells, bool bold, bool header) => WriteRow([.. cells.Select(c => new DocxCell(c))], bold, header);
+
+    private void WriteRow(DocxCell[] cells, bool bold, bool header)
     {
         // Fixed markup written as it is: a province-scale table has hundreds of thousands of rows.
         xml.WriteRaw($"<w:tr><w:trPr><w:{(header ? "tblHeader" : "cantSplit")}/></w:trPr>");
         var paragraph = header ? "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" : "<w:p>";
         var run = $"<w:r><w:rPr>{(bold ? "<w:b/>" : "")}<w:sz w:val=\"{TableSize}\"/><w:szCs w:val=\"{TableSize}\"/></w:rPr>";
-        for (var i = 0; i < cells.Length; i++)
+        var column = 0;
+        foreach (var cell in cells)
         {
-            xml.WriteRaw(FormattableString.Invariant($"<w:tc><w:tcPr><w:tcW w:w=\"{currentWidths[i]}\" w:type=\"dxa\"/></w:tcPr>{paragraph}{run}"));
-            var lines = XlsxBuilder.XmlSafe(cells[i]).Split('\n');
+            var width = currentWidths.Skip(column).Take(cell.Span).Sum();
+            column += cell.Span;
+            var span = cell.Span > 1 ? FormattableString.Invariant($"<w:gridSpan w:val=\"{cell.Span}\"/>") : "";
+            var merge = cell.Merge switch { DocxMerge.Start => "<w:vMerge w:val=\"restart\"/>", DocxMerge.Continue => "<w:vMerge/>", _ => "" };
+            xml.WriteRaw(FormattableString.Invariant($"<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{span}{merge}</w:tcPr>{paragraph}{run}"));
+            var lines = XlsxBuilder.XmlSafe(cell.Text).Split('\n');
             for (var l = 0; l < lines.Length; l++)
             {
                 if (l > 0) xml.WriteRaw("<w:br/>");
@@ -220,4 +234,16 @@ public sealed class DocxBuilder : IDisposable
         stream.Dispose();
         document.Dispose();
     }
+}
+
+/// <summary>A cell of <see cref="DocxBuilder.MergedRow"/>: its text ("\n" for a line break), the columns it spans, how it merges down.</summary>
+public readonly record struct DocxCell(string? Text, int Span = 1, DocxMerge Merge = DocxMerge.None);
+
+public enum DocxMerge
+{
+    None,
+    /// <summary>The first row of a cell merged down.</summary>
+    Start,
+    /// <summary>A row the cell above covers.</summary>
+    Continue,
 }
