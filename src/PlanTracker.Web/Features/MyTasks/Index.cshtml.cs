@@ -56,11 +56,8 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
         if (UnitName is null) return NotFound();
 
-        Plans = await PlanPicker.ChoicesAsync(db, User);
         // City-wide pickers leave units' own plans out; once sent, the unit's own plan is work this page tracks too.
-        Plans.AddRange(await db.Plans.AsNoTracking()
-            .Where(p => p.Kind == PlanKind.UnitAnnual && p.UnitId == unitId && p.Status != PlanStatus.Draft)
-            .OrderByDescending(p => p.Year).Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status)).ToListAsync());
+        Plans = await PlanPicker.ChoicesAsync(db, User, ownPlansOf: unitId);
         var shown = Plans.Where(p => Plan is { } asked ? p.Id == asked
             : p.Status == PlanStatus.Active || (Closed && p.Status == PlanStatus.Closed)).ToList();
         if (Plan is not null && shown.Count == 0) return NotFound();
