@@ -49,8 +49,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         CanPickUnit = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
         CanUpdate = await authorization.AllowsAsync(User, Policies.AdminOrUnitEditor);
         if (!CanPickUnit) Unit = User.UnitId();
-        else Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+        else Units = await UnitChoices.AllAsync(db);
         if (Unit is not { } unitId) return Page();
 
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();

@@ -38,3 +38,10 @@ public sealed record PlanPicker(IReadOnlyList<PlanChoice> Plans, int? Selected, 
     private static IQueryable<PlanChoice> Choices(IQueryable<Plan> plans) =>
         plans.Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status));
 }
+
+public static class UnitChoices
+{
+    /// <summary>Every unit for a unit picker, departments first (by kind, then name).</summary>
+    public static async Task<List<(int Id, string Name)>> AllAsync(PlanTrackerDbContext db) =>
+        [.. (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync()).Select(u => (u.Id, u.Name))];
+}

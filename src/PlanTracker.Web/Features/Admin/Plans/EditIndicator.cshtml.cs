@@ -97,7 +97,7 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (indicator is null) return false;
         (Indicator, Objective, Plan) = (indicator, indicator.Objective!, indicator.Objective!.Plan!);
         Values = await db.IndicatorValues.CountAsync(v => v.IndicatorId == id);
-        Units = await EditObjectiveModel.UnitChoicesAsync(db);
+        Units = await UnitChoices.AllAsync(db);
         Input = IndicatorInput.Of(indicator);
         return true;
     }

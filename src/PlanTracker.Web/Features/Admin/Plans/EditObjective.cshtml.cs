@@ -107,10 +107,6 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         return await ShowAgainAsync(id, AddIndicatorForm, problems, () => NewIndicator = newIndicator);
     }
 
-    public static async Task<List<(int Id, string Name)>> UnitChoicesAsync(PlanTrackerDbContext db) =>
-        [.. (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name))];
-
     protected override async Task<bool> LoadAsync(int id)
     {
         var objective = await db.Objectives.AsNoTracking().Include(o => o.Plan).FirstOrDefaultAsync(o => o.Id == id);
@@ -120,7 +116,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
             .Include(i => i.Steps).Include(i => i.ResponsibleUnit)
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
             .Select(i => new IndicatorRow(i, i.Values.Count)).ToListAsync();
-        Units = await UnitChoicesAsync(db);
+        Units = await UnitChoices.AllAsync(db);
         Input = ObjectiveInput.Of(objective);
         return true;
     }
