@@ -28,7 +28,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         var valid = problems.Any ? null : await input.CheckAsync(db, plan.Id, id, problems);
         if (valid is null || objective.Version != input.Version) return await RefuseAsync(id, input, problems);
 
@@ -66,7 +66,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var label = StatementEdits.KindLabel(objective.Kind).ToLowerInvariant();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) return await FailAsync(id, RemoveForm, closed);
+        if (ClosedRefusal(plan.Status) is { } closed) return await FailAsync(id, RemoveForm, closed);
         var withValues = await db.Indicators.Where(i => i.ObjectiveId == id && i.Values.Any()).Select(i => i.Text).ToListAsync();
         if (withValues.Count > 0)
             return await FailAsync(id, RemoveForm,
@@ -88,7 +88,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         else if (await newIndicator.CheckAsync(db, plan, problems) is { } valid)
         {
             var indicator = new Indicator
