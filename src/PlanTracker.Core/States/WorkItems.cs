@@ -26,6 +26,11 @@ public static class WorkItems
         int? planId = null, int? unitId = null, int? taskId = null, CancellationToken ct = default) =>
         LoadAsync(db, asOf, planId, unitId, taskId, null, ct);
 
+    /// <summary>The work items of the given plans that one unit leads, as of a date.</summary>
+    public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf, int unitId, IReadOnlyCollection<int> planIds,
+        CancellationToken ct = default) =>
+        LoadAsync(db, asOf, null, unitId, null, null, ct, planIds);
+
     /// <summary>
     /// The work items of the given deliverables only, for callers that first pick candidates with a cheaper
     /// query (the reminder planner reads a province's 100,000 deliverables' dates, then loads the few it needs).
@@ -35,12 +40,13 @@ public static class WorkItems
         LoadAsync(db, asOf, null, null, null, deliverableIds, ct);
 
     private static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
-        int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct)
+        int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct, IReadOnlyCollection<int>? planIds = null)
     {
         // Filters are added only when given: "planId == null || ..." in the query made EF Core compile an
         // expression to evaluate the null test on every call.
         var scope = db.LiveDeliverables();
         if (planId is { } plan) scope = scope.Where(d => d.Task!.Section!.PlanId == plan);
+        if (planIds?.ToArray() is { } plans) scope = scope.Where(d => EF.Parameter(plans).Contains(d.Task!.Section!.PlanId));
         if (taskId is { } oneTask) scope = scope.Where(d => d.TaskId == oneTask);
         if (deliverableIds is not null)
         {

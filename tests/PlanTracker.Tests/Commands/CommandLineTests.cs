@@ -9,12 +9,7 @@ public sealed class CommandLineTests : IDisposable
     private readonly TempFolder folder = new();
     private readonly Dictionary<string, string> environment;
 
-    public CommandLineTests() => environment = new()
-    {
-        ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
-        ["Seed__Directory"] = RepoPaths.Plan163Seed,
-        ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
-    };
+    public CommandLineTests() => environment = AppProcess.Environment(folder, RepoPaths.Plan163Seed);
 
     public void Dispose() => folder.Dispose();
 

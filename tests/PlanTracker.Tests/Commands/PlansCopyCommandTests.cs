@@ -16,13 +16,7 @@ public sealed class PlansCopyCommandTests(ITestOutputHelper output) : IDisposabl
 
     public void Dispose() => folder.Dispose();
 
-    private Dictionary<string, string> Environment => new()
-    {
-        ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
-        ["Seed__Directory"] = RepoPaths.Plan163Seed,
-        ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
-        ["Clock__Today"] = "2020-01-15",
-    };
+    private Dictionary<string, string> Environment => AppProcess.Environment(folder, RepoPaths.Plan163Seed, "2020-01-15");
 
     [Fact]
     public async Task Copy_into_2020_leaves_overdue_only_what_its_moved_deadline_makes_overdue_and_links_carried_items()

@@ -7,6 +7,24 @@ public static class AppProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    /// <summary>
+    /// What every command-line test runs the app with: its database (cli.db), log and mail pickup folder in
+    /// <paramref name="folder"/>; the seed folder and today's date when given, else the app's own.
+    /// </summary>
+    public static Dictionary<string, string> Environment(TempFolder folder, string? seed, string? today = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("cli.db")}",
+            ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
+            ["Mail__Mode"] = "Pickup",
+            ["Mail__PickupDirectory"] = folder.File("mail"),
+        };
+        if (seed is not null) environment["Seed__Directory"] = seed;
+        if (today is not null) environment["Clock__Today"] = today;
+        return environment;
+    }
+
     public static async Task<Result> RunAsync(IDictionary<string, string> environment, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -106,8 +106,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
             .ToListAsync();
         foreach (var indicator in Indicators)
             if (await authorization.AllowsAsync(User, indicator, Operations.EnterIndicatorValue)) enterable.Add(indicator.Id);
-        Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+        Units = await Shared.UnitChoices.AllAsync(db);
         return true;
     }
 

@@ -49,24 +49,20 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         CanPickUnit = await authorization.AllowsAsync(User, Policies.AdminOrViewer);
         CanUpdate = await authorization.AllowsAsync(User, Policies.AdminOrUnitEditor);
         if (!CanPickUnit) Unit = User.UnitId();
-        else Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+        else Units = await UnitChoices.AllAsync(db);
         if (Unit is not { } unitId) return Page();
 
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
         if (UnitName is null) return NotFound();
 
-        Plans = await PlanPicker.ChoicesAsync(db, User);
         // City-wide pickers leave units' own plans out; once sent, the unit's own plan is work this page tracks too.
-        Plans.AddRange(await db.Plans.AsNoTracking()
-            .Where(p => p.Kind == PlanKind.UnitAnnual && p.UnitId == unitId && p.Status != PlanStatus.Draft)
-            .OrderByDescending(p => p.Year).Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status)).ToListAsync());
+        Plans = await PlanPicker.ChoicesAsync(db, User, ownPlansOf: unitId);
         var shown = Plans.Where(p => Plan is { } asked ? p.Id == asked
             : p.Status == PlanStatus.Active || (Closed && p.Status == PlanStatus.Closed)).ToList();
         if (Plan is not null && shown.Count == 0) return NotFound();
         var shownIds = shown.Select(p => p.Id).ToArray();
 
-        var items = (await WorkItems.LoadAsync(db, AsOfDate, planId: Plan, unitId: unitId)).Where(i => shownIds.Contains(i.PlanId)).ToList();
+        var items = await WorkItems.LoadAsync(db, AsOfDate, unitId, planIds: shownIds);
         // One array parameter: a province-level unit leads thousands of tasks, and EF Core 10's default of one SQL
         // parameter per value made this query about half of the page's 1.9 s at 100,000 deliverables.
         var ledTaskIds = items.Select(i => i.TaskId).Distinct().ToArray();

@@ -49,8 +49,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         PlanShown = await reports.PlanAsync(Plan, User);
         Plans = await Shared.PlanPicker.ChoicesAsync(db, User);
         if (CanPickUnit)
-            Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-                .Select(u => (u.Id, u.Name)).ToList();
+            Units = await Shared.UnitChoices.AllAsync(db);
         if (PlanShown is null || Unit is not { } unitId) return Page();
         UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
         if (UnitName is null) return NotFound();

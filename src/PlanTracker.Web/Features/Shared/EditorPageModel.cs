@@ -31,9 +31,9 @@ public abstract class EditorPageModel(TimeProvider time) : PageModel
             await next();
             return;
         }
-        // A closed plan is read-only: an editor of one of its items refuses every change, whatever the form.
+        // An editor of a closed plan's item refuses every change, whatever the form.
         if (context.RouteData.Values["id"] is string text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            && await PlanOfItemAsync(id) is { } planId && await PlanLifecycle.StatusAsync(Db, planId) is { } status && !PlanLifecycle.IsOpen(status))
+            && await PlanOfItemAsync(id) is { } planId && await PlanLifecycle.StatusAsync(Db, planId) is { } status && ClosedRefusal(status) is not null)
         {
             context.Result = PlanLifecycle.Closed(HttpContext);
             return;
@@ -79,6 +79,13 @@ public abstract class EditorPageModel(TimeProvider time) : PageModel
 
     /// <summary>The plan the item with the route's id belongs to, for the editors of a plan's items; null elsewhere.</summary>
     protected virtual Task<int?> PlanOfItemAsync(int id) => Task.FromResult<int?>(null);
+
+    /// <summary>
+    /// The one rule of every editor of a plan's items: a closed plan is read-only. Why the plan takes no edit, or null when
+    /// it does. Editors with <see cref="PlanOfItemAsync"/> answer it on the error page (403); the statement editors of
+    /// Admin/Plans show it in the form they show again.
+    /// </summary>
+    protected static string? ClosedRefusal(Core.Plans.PlanStatus status) => PlanLifecycle.IsOpen(status) ? null : PlanLifecycle.ClosedMessage;
 }
 
 /// <summary>An editor of one item by id that shows itself again, read afresh, when it refuses a change.</summary>

@@ -25,7 +25,23 @@ public sealed record PlanChoice(int Id, string Number, int Year, int EndYear, Pl
 /// </summary>
 public sealed record PlanPicker(IReadOnlyList<PlanChoice> Plans, int? Selected, string Name = "Plan", string? AnyLabel = null)
 {
-    public static async Task<List<PlanChoice>> ChoicesAsync(PlanTrackerDbContext db, ClaimsPrincipal user, CancellationToken ct = default) =>
-        await db.Plans.AsNoTracking().VisibleTo(user).NewestFirst()
-            .Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status)).ToListAsync(ct);
+    /// <summary>The picker's plans; with <paramref name="ownPlansOf"/>, that unit's own plans once sent (not drafts) after them.</summary>
+    public static async Task<List<PlanChoice>> ChoicesAsync(PlanTrackerDbContext db, ClaimsPrincipal user, int? ownPlansOf = null, CancellationToken ct = default)
+    {
+        var plans = await Choices(db.Plans.AsNoTracking().VisibleTo(user).NewestFirst()).ToListAsync(ct);
+        if (ownPlansOf is { } unitId)
+            plans.AddRange(await Choices(db.Plans.AsNoTracking()
+                .Where(p => p.Kind == PlanKind.UnitAnnual && p.UnitId == unitId && p.Status != PlanStatus.Draft).OrderByDescending(p => p.Year)).ToListAsync(ct));
+        return plans;
+    }
+
+    private static IQueryable<PlanChoice> Choices(IQueryable<Plan> plans) =>
+        plans.Select(p => new PlanChoice(p.Id, p.Number, p.Year, p.EndYear, p.Status));
+}
+
+public static class UnitChoices
+{
+    /// <summary>Every unit for a unit picker, departments first (by kind, then name).</summary>
+    public static async Task<List<(int Id, string Name)>> AllAsync(PlanTrackerDbContext db) =>
+        [.. (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync()).Select(u => (u.Id, u.Name))];
 }

@@ -82,8 +82,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
     private async Task LoadFilterChoicesAsync(int planId)
     {
         Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId && !s.IsRetired).OrderBy(s => s.SortOrder).ToListAsync();
-        Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+        Units = await Shared.UnitChoices.AllAsync(db);
         var dues = await db.Deliverables.AsNoTracking()
             .Where(d => d.Task!.Section!.PlanId == planId && !d.IsRetired && d.DeadlineDue != null && !DeadlineKinds.WithOccurrences.Contains(d.DeadlineKind))
             .Select(d => d.DeadlineDue!.Value).Distinct().ToListAsync();

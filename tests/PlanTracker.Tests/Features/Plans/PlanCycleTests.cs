@@ -18,17 +18,9 @@ public sealed partial class PlanCycleTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private string Database => folder.File("cycle.db");
+    private string Database => folder.File("cli.db");
 
-    private Dictionary<string, string> Environment => new()
-    {
-        ["ConnectionStrings__PlanTracker"] = $"Data Source={Database}",
-        ["Seed__Directory"] = RepoPaths.Seed,
-        ["Serilog__WriteTo__1__Args__path"] = folder.File("logs/cli-.log"),
-        ["Clock__Today"] = "2020-01-15",
-        ["Mail__Mode"] = "Pickup",
-        ["Mail__PickupDirectory"] = folder.File("mail"),
-    };
+    private Dictionary<string, string> Environment => AppProcess.Environment(folder, RepoPaths.Seed, "2020-01-15");
 
     private async Task RunAsync(params string[] args)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MimeKit;
 using PlanTracker.Tests.Support;
 
@@ -45,25 +44,7 @@ public class CommandLineTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(TempFolder folder, string verb, string today = "2019-04-01")
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PlanTracker.Web.dll"));
-        info.ArgumentList.Add("reminders");
-        info.ArgumentList.Add(verb);
-        info.Environment["ConnectionStrings__PlanTracker"] = $"Data Source={folder.File("plantracker.db")}";
-        info.Environment["Clock__Today"] = today;
-        info.Environment["Mail__Mode"] = "Pickup";
-        info.Environment["Mail__PickupDirectory"] = folder.File("mail");
-        info.Environment["Serilog__WriteTo__1__Args__path"] = folder.File("logs/plantracker-.log");
-        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var result = await AppProcess.RunAsync(AppProcess.Environment(folder, seed: null, today), null, "reminders", verb);
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

@@ -36,13 +36,11 @@ public class EditDeliverableModel(PlanTrackerDbContext db, TimeProvider time) : 
 
         (deliverable.Product, deliverable.Note) = (valid.Product, valid.Note);
         deliverable.ApplyDeadline(parsed);
-        db.Expect(deliverable, input.Version);
         db.Record(User.Actor(), NowUtc, deliverable, Change.Updated,
             $"Sửa sản phẩm “{deliverable.Product ?? deliverable.Note}” của nhiệm vụ {task.Code}: {changes.Labels}",
             changes.Before, changes.After, task.Section.PlanId);
-        if (!await TrySaveAsync()) return await RefuseAsync(id, input, new Problems());
-        return Done($"Đã lưu sản phẩm của nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.",
-            "EditTask", new { id = task.Id });
+        return await SaveAsync(id, deliverable, input, () => Done(
+            $"Đã lưu sản phẩm của nhiệm vụ {task.Code}: {Display.KindLabel(deliverable.DeadlineKind)}, {Display.Meaning(deliverable)}.", "EditTask", new { id = task.Id }));
     }
 
     protected override Deliverable Saved => Deliverable;

@@ -22,7 +22,7 @@ public class EditDutyModel(PlanTrackerDbContext db, TimeProvider time) : Version
         if (duty is null) return NotFound();
         var plan = duty.Plan!;
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         var valid = problems.Any ? null : await input.CheckAsync(db, plan.Id, id, problems);
         if (valid is null || duty.Version != input.Version) return await RefuseAsync(id, input, problems);
 
@@ -68,7 +68,7 @@ public class EditDutyModel(PlanTrackerDbContext db, TimeProvider time) : Version
         var duty = await db.PlanDuties.Include(d => d.Plan).FirstOrDefaultAsync(d => d.Id == id);
         if (duty is null) return NotFound();
         var plan = duty.Plan!;
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) return await FailAsync(id, RemoveForm, closed);
+        if (ClosedRefusal(plan.Status) is { } closed) return await FailAsync(id, RemoveForm, closed);
 
         db.Record(User.Actor(), NowUtc, duty, Change.Removed, $"Xoá nhiệm vụ tổ chức thực hiện {duty.Code} của kế hoạch {plan.Number}",
             before: Snapshot(duty), planId: plan.Id);

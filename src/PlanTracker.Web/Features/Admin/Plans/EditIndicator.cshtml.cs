@@ -25,7 +25,7 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (indicator is null) return NotFound();
         var (objective, plan) = (indicator.Objective!, indicator.Objective!.Plan!);
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         var valid = problems.Any ? null : await input.CheckAsync(db, plan, problems);
         if (valid is null || indicator.Version != input.Version) return await RefuseAsync(id, input, problems);
 
@@ -78,7 +78,7 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : Ve
             .FirstOrDefaultAsync(i => i.Id == id);
         if (indicator is null) return NotFound();
         var (objective, plan) = (indicator.Objective!, indicator.Objective!.Plan!);
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) return await FailAsync(id, RemoveForm, closed);
+        if (ClosedRefusal(plan.Status) is { } closed) return await FailAsync(id, RemoveForm, closed);
         var values = await db.IndicatorValues.CountAsync(v => v.IndicatorId == id);
         if (values > 0)
             return await FailAsync(id, RemoveForm,
@@ -97,7 +97,7 @@ public class EditIndicatorModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (indicator is null) return false;
         (Indicator, Objective, Plan) = (indicator, indicator.Objective!, indicator.Objective!.Plan!);
         Values = await db.IndicatorValues.CountAsync(v => v.IndicatorId == id);
-        Units = await EditObjectiveModel.UnitChoicesAsync(db);
+        Units = await UnitChoices.AllAsync(db);
         Input = IndicatorInput.Of(indicator);
         return true;
     }

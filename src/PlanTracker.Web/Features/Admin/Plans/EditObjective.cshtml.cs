@@ -28,7 +28,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         var valid = problems.Any ? null : await input.CheckAsync(db, plan.Id, id, problems);
         if (valid is null || objective.Version != input.Version) return await RefuseAsync(id, input, problems);
 
@@ -66,7 +66,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var label = StatementEdits.KindLabel(objective.Kind).ToLowerInvariant();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) return await FailAsync(id, RemoveForm, closed);
+        if (ClosedRefusal(plan.Status) is { } closed) return await FailAsync(id, RemoveForm, closed);
         var withValues = await db.Indicators.Where(i => i.ObjectiveId == id && i.Values.Any()).Select(i => i.Text).ToListAsync();
         if (withValues.Count > 0)
             return await FailAsync(id, RemoveForm,
@@ -88,7 +88,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         if (objective is null) return NotFound();
         var plan = objective.Plan!;
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         else if (await newIndicator.CheckAsync(db, plan, problems) is { } valid)
         {
             var indicator = new Indicator
@@ -107,10 +107,6 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
         return await ShowAgainAsync(id, AddIndicatorForm, problems, () => NewIndicator = newIndicator);
     }
 
-    public static async Task<List<(int Id, string Name)>> UnitChoicesAsync(PlanTrackerDbContext db) =>
-        [.. (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name))];
-
     protected override async Task<bool> LoadAsync(int id)
     {
         var objective = await db.Objectives.AsNoTracking().Include(o => o.Plan).FirstOrDefaultAsync(o => o.Id == id);
@@ -120,7 +116,7 @@ public class EditObjectiveModel(PlanTrackerDbContext db, TimeProvider time) : Ve
             .Include(i => i.Steps).Include(i => i.ResponsibleUnit)
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
             .Select(i => new IndicatorRow(i, i.Values.Count)).ToListAsync();
-        Units = await UnitChoicesAsync(db);
+        Units = await UnitChoices.AllAsync(db);
         Input = ObjectiveInput.Of(objective);
         return true;
     }

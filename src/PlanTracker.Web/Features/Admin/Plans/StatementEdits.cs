@@ -9,13 +9,6 @@ namespace PlanTracker.Web.Features.Admin.Plans;
 /// <summary>What the editors of a plan's objectives, indicators and section III duties share.</summary>
 public static class StatementEdits
 {
-    /// <summary>
-    /// Why the plan takes no edits, or null when it does: the lifecycle's rule, answered inside the form these editors
-    /// show again rather than on the error page the other editors' closed-plan hook answers with.
-    /// </summary>
-    public static string? ClosedRefusal(Plan plan) =>
-        PlanLifecycle.IsOpen(plan.Status) ? null : PlanLifecycle.ClosedMessage;
-
     public static string KindLabel(ObjectiveKind kind) => kind switch
     {
         ObjectiveKind.Viewpoint => "Quan điểm",
@@ -57,7 +50,7 @@ public abstract class AddStatementPageModel<TForm>(TimeProvider time) : ItemEdit
         var plan = await Db.Plans.FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
         var problems = new Problems();
-        if (StatementEdits.ClosedRefusal(plan) is { } closed) problems.Add(closed);
+        if (ClosedRefusal(plan.Status) is { } closed) problems.Add(closed);
         else if (await AddAsync(plan, input, problems) is { } added) return added;
         return await ShowAgainAsync(id, AddForm, problems, () => Input = input);
     }

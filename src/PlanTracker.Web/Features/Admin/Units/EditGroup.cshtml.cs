@@ -10,11 +10,9 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Units;
 
 /// <summary>A unit group ("Sở, ngành TP"): its name, description, note, aliases and member units.</summary>
-public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : VersionedEditorPageModel<UnitGroup, EditGroupModel.GroupInput>(time)
 {
-    public const string EditForm = "Edit";
-
-    public sealed class GroupInput
+    public sealed class GroupInput : IVersionedForm
     {
         public string? Name { get; set; }
         public string? Description { get; set; }
@@ -26,11 +24,6 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEd
 
     public UnitGroup Group { get; private set; } = null!;
     public List<Unit> Units { get; private set; } = [];
-    public GroupInput Input { get; private set; } = new();
-    public Conflict? Conflict { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
-
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] GroupInput input)
     {
         var group = await db.UnitGroups.AsSplitQuery().Include(g => g.Aliases).Include(g => g.Members).ThenInclude(m => m.Unit)
@@ -45,22 +38,7 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEd
         var members = await db.Units.Where(u => input.Members.Contains(u.Id)).ToListAsync();
         if (members.Count != input.Members.Distinct().Count()) problems.Add("Có đơn vị được chọn không còn trong danh bạ; tải lại trang rồi chọn lại.");
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, null, id, problems);
-
-        if (!problems.Any && group.Version != input.Version)
-        {
-            Conflict = Shared.Conflict.From(await LastChange.OfAsync<UnitGroup>(db, id),
-                new("Tên", group.Name, input.Name), new("Mô tả", group.Description, input.Description), new("Ghi chú", group.Note, input.Note),
-                new("Cách ghi khác", DirectoryInput.AliasLines(group.Aliases, group.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")),
-                new("Đơn vị thuộc nhóm", MemberNames(group.Members.Select(m => m.Unit!)), MemberNames(members)));
-            input.Version = group.Version;
-        }
-        if (problems.Any || Conflict is not null)
-        {
-            problems.CopyTo(ModelState, EditForm);
-            var page = await PageAsync(id);
-            Input = input;
-            return page;
-        }
+        if (problems.Any || group.Version != input.Version) return await RefuseAsync(id, input, problems);
 
         var membersBefore = Codes(group.Members.Select(m => m.Unit!));
         foreach (var gone in group.Members.Where(m => !input.Members.Contains(m.UnitId)).ToList())
@@ -77,11 +55,18 @@ public class EditGroupModel(PlanTrackerDbContext db, TimeProvider time) : ItemEd
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         (group.Name, group.Description, group.Note) = (name!, description, note);
-        db.Expect(group, input.Version);
         db.Record(User.Actor(), NowUtc, group, Change.Updated, $"Sửa nhóm đơn vị {group.Name}: {changes.Labels}", changes.Before, changes.After);
-        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
-        return Done($"Đã lưu nhóm {group.Name} ({group.Members.Count} đơn vị).", null, new { id });
+        return await SaveAsync(id, group, input, () => Done($"Đã lưu nhóm {group.Name} ({group.Members.Count} đơn vị).", null, new { id }));
     }
+
+    protected override UnitGroup Saved => Group;
+
+    protected override IEnumerable<ConflictRow> ConflictRows(UnitGroup saved, GroupInput typed) =>
+    [
+        new("Tên", saved.Name, typed.Name), new("Mô tả", saved.Description, typed.Description), new("Ghi chú", saved.Note, typed.Note),
+        new("Cách ghi khác", DirectoryInput.AliasLines(saved.Aliases, saved.Name).Replace("\n", "; "), (typed.Aliases ?? "").ReplaceLineEndings("; ")),
+        new("Đơn vị thuộc nhóm", MemberNames(Units.Where(u => saved.Members.Any(m => m.UnitId == u.Id))), MemberNames(Units.Where(u => typed.Members.Contains(u.Id)))),
+    ];
 
     public bool IsMember(int unitId) => Input.Members.Contains(unitId);
 

@@ -10,11 +10,9 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Admin.Units;
 
 /// <summary>A unit's name, kind, reminder addresses and the other spellings plans use for it.</summary>
-public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : VersionedEditorPageModel<Unit, EditUnitModel.UnitInput>(time)
 {
-    public const string EditForm = "Edit";
-
-    public sealed class UnitInput
+    public sealed class UnitInput : IVersionedForm
     {
         public string? Name { get; set; }
         public string? Kind { get; set; }
@@ -27,11 +25,6 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
 
     public Unit Unit { get; private set; } = null!;
     public List<UnitGroup> Groups { get; private set; } = [];
-    public UnitInput Input { get; private set; } = new();
-    public Conflict? Conflict { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(int id) => PageAsync(id);
-
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "Input")] UnitInput input)
     {
         var unit = await db.Units.Include(u => u.Aliases).FirstOrDefaultAsync(u => u.Id == id);
@@ -43,22 +36,7 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var emails = DirectoryInput.Emails(input.Emails, problems);
         var aliases = DirectoryInput.Aliases(input.Aliases, name, unit.Name, problems);
         if (!problems.Any) await DirectoryInput.CheckNamesFreeAsync(db, aliases, id, null, problems);
-
-        if (!problems.Any && unit.Version != input.Version)
-        {
-            Conflict = Shared.Conflict.From(await LastChange.OfAsync<Unit>(db, id),
-                new("Tên", unit.Name, input.Name), new("Loại", DirectoryInput.KindLabel(unit.Kind), Enum.TryParse<UnitKind>(input.Kind, out var k) ? DirectoryInput.KindLabel(k) : input.Kind),
-                new("Thư điện tử", unit.Emails, DirectoryInput.JoinEmails(emails)),
-                new("Cách ghi khác", DirectoryInput.AliasLines(unit.Aliases, unit.Name).Replace("\n", "; "), (input.Aliases ?? "").ReplaceLineEndings("; ")));
-            input.Version = unit.Version;
-        }
-        if (problems.Any || Conflict is not null)
-        {
-            problems.CopyTo(ModelState, EditForm);
-            var page = await PageAsync(id);
-            Input = input;
-            return page;
-        }
+        if (problems.Any || unit.Version != input.Version) return await RefuseAsync(id, input, problems);
 
         var (aliasesBefore, aliasesAfter) = DirectoryInput.ApplyAliases(db, unit.Aliases, aliases);
         var changes = new FieldChanges()
@@ -69,11 +47,19 @@ public class EditUnitModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         (unit.Name, unit.Kind, unit.Emails) = (name!, kind, DirectoryInput.JoinEmails(emails));
-        db.Expect(unit, input.Version);
         db.Record(User.Actor(), NowUtc, unit, Change.Updated, $"Sửa đơn vị {unit.Name}: {changes.Labels}", changes.Before, changes.After);
-        if (!await TrySaveAsync()) return await OnPostAsync(id, input);
-        return Done($"Đã lưu đơn vị {unit.Name}.", null, new { id });
+        return await SaveAsync(id, unit, input, () => Done($"Đã lưu đơn vị {unit.Name}.", null, new { id }));
     }
+
+    protected override Unit Saved => Unit;
+
+    protected override IEnumerable<ConflictRow> ConflictRows(Unit saved, UnitInput typed) =>
+    [
+        new("Tên", saved.Name, typed.Name),
+        new("Loại", DirectoryInput.KindLabel(saved.Kind), Enum.TryParse<UnitKind>(typed.Kind, out var k) ? DirectoryInput.KindLabel(k) : typed.Kind),
+        new("Thư điện tử", saved.Emails, DirectoryInput.JoinEmails(DirectoryInput.Emails(typed.Emails, new Problems()))),
+        new("Cách ghi khác", DirectoryInput.AliasLines(saved.Aliases, saved.Name).Replace("\n", "; "), (typed.Aliases ?? "").ReplaceLineEndings("; ")),
+    ];
 
     protected override async Task<bool> LoadAsync(int id)
     {

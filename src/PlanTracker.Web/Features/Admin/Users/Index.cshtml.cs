@@ -82,7 +82,6 @@ public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProv
             .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, string.Join(", ", roleOf[u.Id]), u.Unit?.Name, u.IsDisabled,
                 u.LockoutEnd is { } end && end > now))
             .ToList();
-        Units = (await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+        Units = await Shared.UnitChoices.AllAsync(db);
     }
 }
