@@ -32,6 +32,17 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
     public async Task<ImportResult> ImportAsync(string path, CancellationToken ct = default)
     {
         var (file, hash) = await ImportFileReader.ReadAsync<PlanFile>(path, ct);
+        return await ImportAsync(file, path, hash, PlanStatus.Active, ct);
+    }
+
+    /// <summary>
+    /// Imports a plan already read (from a Word, Excel or text document): <paramref name="source"/> names it in the
+    /// problems, <paramref name="hash"/> is the SHA-256 of the bytes it was read from (so the same upload again is a
+    /// no-op), and <paramref name="status"/> is the new plan's (a plan from the import wizard starts as a draft).
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(PlanFile file, string source, string hash, PlanStatus status, CancellationToken ct = default)
+    {
+        var path = source;
         var problems = PlanFileValidator.Validate(file);
         if (problems.Count > 0) throw new ImportException(path, problems);
 
@@ -53,6 +64,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
         var directory = await UnitDirectory.LoadAsync(db, ct);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
         var plan = BuildHeader(file, hash, year);
+        plan.Status = status;
         foreach (var name in plan.Duties.SelectMany(d => d.PrintedUnits.Split("; ", StringSplitOptions.RemoveEmptyEntries)))
             if (!directory.TryFind(name, out _, out _)) unmatched.Add(name);
         db.Plans.Add(plan);

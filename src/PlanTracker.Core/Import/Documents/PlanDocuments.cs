@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace PlanTracker.Core.Import.Documents;
@@ -7,10 +8,11 @@ namespace PlanTracker.Core.Import.Documents;
 /// <summary>
 /// Reads a plan from the document it was issued as: a Word file, an Excel sheet or text pasted from a PDF. The kind
 /// is told by the content, not by the name, so a renamed file is refused with a message rather than misread.
+/// A plan file in the seed's JSON format (seed/README.md) is read too: plans travel as data, as the seed does.
 /// </summary>
 public static class PlanDocuments
 {
-    public static readonly string[] Extensions = [".docx", ".xlsx", ".txt"];
+    public static readonly string[] Extensions = [".docx", ".xlsx", ".txt", ".json"];
 
     public static DocumentReading Read(Stream content, DocumentLimits limits)
     {
@@ -24,7 +26,33 @@ public static class PlanDocuments
             return ReadPackage(buffer, limits);
         if (read == 0)
             throw new DocumentRefusedException("Tệp trống.");
-        return TextPlanReader.Read(ReadText(buffer));
+        var text = ReadText(buffer);
+        return text.AsSpan().TrimStart().StartsWith("{") ? ReadJson(text) : TextPlanReader.Read(text);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>A seed-format plan file; a syntax or type error becomes a problem placed at its line.</summary>
+    private static DocumentReading ReadJson(string text)
+    {
+        try
+        {
+            var plan = JsonSerializer.Deserialize<PlanFile>(text, JsonOptions);
+            return plan is null
+                ? new DocumentReading(new PlanFile(), [new ReadingProblem("Tệp JSON", "Tệp JSON không chứa kế hoạch (giá trị null).")])
+                : new DocumentReading(plan, []);
+        }
+        catch (JsonException e)
+        {
+            var place = e.LineNumber is { } line ? $"Dòng {line + 1}" : "Tệp JSON";
+            var path = e.Path is { Length: > 0 } p ? $" (tại {p})" : "";
+            return new DocumentReading(new PlanFile(), [new ReadingProblem(place, $"Tệp JSON không đúng định dạng tệp kế hoạch{path}.")]);
+        }
     }
 
     public static DocumentReading ReadText(string text) => TextPlanReader.Read(text);

@@ -335,8 +335,21 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     {
         var client = await ClientAsync(who);
 
-        foreach (var url in new[] { "/admin/plans", "/admin/units", "/admin/reminders" })
+        foreach (var url in new[] { "/admin/plans", "/admin/plans/import", "/admin/units", "/admin/reminders" })
             Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Viewer)]
+    [InlineData(Who.LeadEditor)]
+    public async Task The_plan_import_wizards_steps_are_refused_to_all_but_admins(Who who)
+    {
+        var client = await ClientAsync(who);
+        const string preview = "/admin/plans/import/0123456789abcdef0123456789abcdef";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(preview)).StatusCode);
+        foreach (var action in new[] { "/admin/plans/import", preview + "?handler=Header", preview + "?handler=Alias", preview + "?handler=Confirm", preview + "?handler=Cancel" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync("/tasks", [], action)).StatusCode);
     }
 
     [Theory]
