@@ -48,7 +48,8 @@ public sealed class DocxBuilder : IDisposable
     /// The NĐ30 header: issuing body on the left, national title on the right, each with its short rule; then the
     /// number (left blank to fill in) and the place and date.
     /// </summary>
-    public void AdministrativeHeader(string parentBody, string issuer, string numberSuffix, string place, DateOnly date)
+    /// <param name="number">The whole number once the document has one ("45/BC-STP"); without it the number is left blank before the suffix.</param>
+    public void AdministrativeHeader(string parentBody, string issuer, string numberSuffix, string place, DateOnly date, string? number = null)
     {
         // The header table reaches 0.5 cm into each side margin, as the NĐ30 samples do, so the national title fits one line.
         const int left = 3969, right = 5670, overhang = 284;
@@ -67,7 +68,7 @@ public sealed class DocxBuilder : IDisposable
                     Para("Độc lập - Tự do - Hạnh phúc", bold: true, size: BodySize, align: JustificationValues.Center),
                     Rule(1250))),
             new TableRow(
-                Cell(left, Para($"Số:        /{numberSuffix}", size: HeaderSize, align: JustificationValues.Center, before: 120)),
+                Cell(left, Para(number is null ? $"Số:        /{numberSuffix}" : $"Số: {number}", size: HeaderSize, align: JustificationValues.Center, before: 120)),
                 Cell(right, Para($"{place}, {VietnameseDate(date)}", italic: true, size: BodySize, align: JustificationValues.Center, before: 120))));
         Write(table);
     }
@@ -92,6 +93,9 @@ public sealed class DocxBuilder : IDisposable
 
     public void Paragraph(string text, bool italic = false) =>
         Write(Para(text, italic: italic, size: BodySize, align: JustificationValues.Both, after: 80, firstLine: 567));
+
+    /// <summary>Starts the next block on a new page (the appendices).</summary>
+    public void PageBreak() => Write(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
 
     public void StartTable(int[] widths, params string[] headers)
     {
