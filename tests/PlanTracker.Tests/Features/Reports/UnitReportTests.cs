@@ -111,7 +111,6 @@ public class UnitReportTests
         using var _ = host;
 
         var submitted = await WriteAsync(editor, plan, stp, "Submit");
-        await host.RunMorningAsync(new DateOnly(2019, 9, 18)); // the day after the due date: the units that sent nothing are reminded
         var draftAfter = await WriteAsync(editor, plan, stp, "Save", difficulty: "Đã đổi");
 
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
@@ -123,15 +122,13 @@ public class UnitReportTests
                 (submission.UnitId, submission.PeriodKey, submission.DocumentNumber, submission.DocumentDate, submission.SubmittedOn));
             var report = await db.UnitReports.SingleAsync();
             Assert.Equal((submission.Id, Difficulty), (report.SubmissionId, report.Difficulties));
-            var reminders = await db.ReminderItems().ToListAsync();
-            Assert.Contains(reminders, i => i.ItemKey == $"r{plan}:2019-Q3");
-            Assert.DoesNotContain(reminders, i => i.UnitId == stp && i.ItemKey == $"r{plan}:2019-Q3");
         }
         var page = PageText.Parse(await editor.GetStringAsync(Page(plan, stp)));
         Assert.StartsWith("Đã gửi văn bản số 120/BC-STP", PageText.Text(page.Find("#unit-report-state")), StringComparison.Ordinal);
         Assert.Equal(Difficulty, page.Find("dd[data-part=Difficulties]").TextContent);
 
         var resent = await WriteAsync(editor, plan, stp, "Submit", difficulty: "Đã bổ sung.", number: "125/BC-STP");
+        await host.RunMorningAsync(new DateOnly(2019, 9, 18)); // the day after the due date: the units that sent nothing are reminded
 
         Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
         await using var check = host.NewDbContext();
@@ -140,6 +137,9 @@ public class UnitReportTests
         var resubmitted = await check.UnitReports.SingleAsync();
         Assert.Equal((all[1].Id, "Đã bổ sung."), (resubmitted.SubmissionId, resubmitted.Difficulties));
         Assert.Contains(await check.ChangeRecords.ToListAsync(), c => c.Summary.StartsWith("Sửa và gửi lại", StringComparison.Ordinal));
+        var reminders = await check.ReminderItems().ToListAsync();
+        Assert.Contains(reminders, i => i.ItemKey == $"r{plan}:2019-Q3");
+        Assert.DoesNotContain(reminders, i => i.UnitId == stp && i.ItemKey == $"r{plan}:2019-Q3");
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class UnitReportTests
         var page = PageText.Parse(await admin.GetStringAsync($"/reports/periodic?plan={plan}&period=2019-Q3"));
         var file = await DownloadAsync(host, admin, $"/reports/periodic.docx?plan={plan}&period=2019-Q3", "bao-cao-snv.docx");
 
-        Assert.Equal($"Sở Tư pháp: “{Difficulty}”", PageText.Text(page.Find("#unit-difficulties li[data-unit-name='Sở Tư pháp']")));
+        Assert.Equal($"Sở Tư pháp: “{Difficulty}”", page.Find("#unit-difficulties li[data-unit-name='Sở Tư pháp']").TextContent);
         Assert.Contains(Proposal, page.Find("#unit-proposals").TextContent);
         using var doc = WordprocessingDocument.Open(file, false);
         var blocks = doc.MainDocumentPart!.Document!.Body!.ChildElements.ToList();
