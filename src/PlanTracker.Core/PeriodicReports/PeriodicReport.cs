@@ -26,6 +26,9 @@ public sealed record IndicatorRow(int IndicatorId, string ObjectiveCode, string 
     public bool? Met => Actual is { } a && Target is { } t ? a.Value >= t : null;
 }
 
+/// <summary>The parts of a unit's submitted report that only the unit knows, with its name, for the city report to quote.</summary>
+public sealed record UnitText(string UnitName, string? Highlights, string? Shortcomings, string? Difficulties, string? NextSteps, string? Proposals);
+
 /// <summary>A unit that owes the report, with what it sent (if anything) and the report's state as of the compiling day.</summary>
 public sealed record SubmissionRow(int UnitId, string UnitName, ReportState State, ReportSubmission? Submission)
 {
@@ -47,6 +50,11 @@ public sealed class PeriodicReport
     public required StateCounts Totals { get; init; }
     public required List<ReportSection> Sections { get; init; }
     public required List<IndicatorRow> Indicators { get; init; }
+    /// <summary>What the units wrote in the reports they submitted in the app for this period, by unit name.</summary>
+    public List<UnitText> UnitTexts { get; init; } = [];
+
+    /// <summary>Units whose report is late or still missing, as of the compiling day.</summary>
+    public IEnumerable<SubmissionRow> LateOrMissing => Submissions.Where(s => s.State is ReportState.Late or ReportState.Missing);
 
     public DateOnly SubmissionDue => Period.Due;
 
@@ -62,31 +70,44 @@ public sealed class PeriodicReport
     {
         var cutOff = period.CutOff ?? throw new ArgumentException($"'{period.Key}' has no data cut-off.", nameof(period));
         var items = await WorkItems.LoadAsync(db, cutOff, plan.Id, ct: ct);
-        var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
-        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var sections = await db.Sections.AsNoTracking()
-            .Where(s => s.PlanId == plan.Id && !s.IsRetired).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
-        var bySection = items.ToLookup(i => i.SectionNumber);
-        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
-
+        var submissions = await SubmissionRowsAsync(db, options, plan.Id, period, compiledOn, ct);
+        var sent = submissions.Where(s => s.Submission is not null).Select(s => s.Submission!.Id).ToList();
         return new PeriodicReport
         {
             Plan = plan,
             Period = period,
             CompiledOn = compiledOn,
-            Submissions = await SubmissionRowsAsync(db, options, plan.Id, period, compiledOn, ct),
+            Submissions = submissions,
             Totals = StateCounts.Of(items.Select(i => i.State)),
-            Sections = sections.Select(s =>
-            {
-                var inSection = bySection[s.Number].ToList();
-                return new ReportSection(s.Number, s.Title, StateCounts.Of(inSection.Select(i => i.State)),
-                    inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => rank(i.TaskCode))
-                        .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId), StringComparer.Ordinal)
-                        .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList());
-            }).ToList(),
+            Sections = await SectionsAsync(db, plan.Id, items, ct),
             Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
+            UnitTexts = (await db.UnitReports.AsNoTracking()
+                    .Where(u => u.PlanId == plan.Id && u.PeriodKey == period.Key && u.SubmissionId != null && sent.Contains(u.SubmissionId.Value))
+                    .Select(u => new { u.UnitId, u.Highlights, u.Shortcomings, u.Difficulties, u.NextSteps, u.Proposals }).ToListAsync(ct))
+                .Select(u => new UnitText(submissions.First(s => s.UnitId == u.UnitId).UnitName, u.Highlights, u.Shortcomings, u.Difficulties, u.NextSteps, u.Proposals))
+                .OrderBy(u => u.UnitName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
+                .ToList(),
         };
+    }
+
+    /// <summary>The plan's sections, each with its items in report order (late first) and their counts.</summary>
+    public static async Task<List<ReportSection>> SectionsAsync(PlanTrackerDbContext db, int planId, List<WorkItem> items, CancellationToken ct = default)
+    {
+        var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var sections = await db.Sections.AsNoTracking()
+            .Where(s => s.PlanId == planId && !s.IsRetired).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Number, s.Title }).ToListAsync(ct);
+        var bySection = items.ToLookup(i => i.SectionNumber);
+        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
+        return sections.Select(s =>
+        {
+            var inSection = bySection[s.Number].ToList();
+            return new ReportSection(s.Number, s.Title, StateCounts.Of(inSection.Select(i => i.State)),
+                inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => rank(i.TaskCode))
+                    .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId), StringComparer.Ordinal)
+                    .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList());
+        }).ToList();
     }
 
     private static async Task<List<SubmissionRow>> SubmissionRowsAsync(PlanTrackerDbContext db, ReportOptions options, int planId,

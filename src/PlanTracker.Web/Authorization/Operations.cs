@@ -22,6 +22,12 @@ public static class Operations
     /// <summary>On a <see cref="UnitRef"/>: record that the unit sent a periodic report.</summary>
     public static readonly OperationAuthorizationRequirement RecordReport = new() { Name = nameof(RecordReport) };
 
+    /// <summary>On a <see cref="UnitRef"/>: read the unit's periodic report written in the app, and download it.</summary>
+    public static readonly OperationAuthorizationRequirement ReadUnitReport = new() { Name = nameof(ReadUnitReport) };
+
+    /// <summary>On a <see cref="UnitRef"/>: write, submit and resubmit the unit's periodic report in the app.</summary>
+    public static readonly OperationAuthorizationRequirement WriteUnitReport = new() { Name = nameof(WriteUnitReport) };
+
     /// <summary>On a <see cref="UnitRef"/>: see the unit's scorecard.</summary>
     public static readonly OperationAuthorizationRequirement SeeScorecard = new() { Name = nameof(SeeScorecard) };
 

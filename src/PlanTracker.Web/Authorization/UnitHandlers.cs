@@ -9,7 +9,8 @@ namespace PlanTracker.Web.Authorization;
 
 /// <summary>
 /// A unit's periodic reports are recorded by an admin or an editor of that unit; its scorecard is seen by
-/// Sở Nội vụ, the leadership and the unit itself.
+/// Sở Nội vụ, the leadership and the unit itself; so is the report it writes in the app, written by an admin or
+/// an editor of that unit.
 /// </summary>
 public sealed class UnitHandler : OperationHandler<UnitRef>
 {
@@ -17,6 +18,8 @@ public sealed class UnitHandler : OperationHandler<UnitRef>
     {
         nameof(Operations.RecordReport) => user.ActsFor(unit.UnitId),
         nameof(Operations.SeeScorecard) => user.SeesAllUnits() || user.UnitId() == unit.UnitId,
+        nameof(Operations.ReadUnitReport) => user.SeesAllUnits() || user.ActsFor(unit.UnitId),
+        nameof(Operations.WriteUnitReport) => user.ActsFor(unit.UnitId),
         _ => false,
     });
 }

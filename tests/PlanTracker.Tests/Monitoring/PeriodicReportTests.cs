@@ -80,7 +80,10 @@ public class PeriodicReportTests(PeriodicReportTests.Host host) : IClassFixture<
         await host.ReadyAsync();
         var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/reports/periodic")).StatusCode);
+        // Issue 13: the page now sends a unit editor to its own unit's report instead of answering 403.
+        var page = await editor.GetAsync("/reports/periodic");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/reports/unit?", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/reports/periodic.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/reports/periodic.xlsx")).StatusCode);
     }

@@ -8,9 +8,11 @@ using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Reports;
 
-/// <summary>The periodic report of a plan for a period (Q1, 6 months, Q3, year), with its Word and Excel downloads.</summary>
-[Authorize(Policy = Policies.AdminOrViewer)]
-public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) : PageModel
+/// <summary>
+/// The periodic report of a plan for a period (Q1, 6 months, Q3, year), with its Word and Excel downloads, for
+/// Sở Nội vụ and the leadership. A unit editor asking for it is sent to its own unit's report of the period.
+/// </summary>
+public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodKey { get; set; }
@@ -23,6 +25,10 @@ public class PeriodicModel(PlanTrackerDbContext db, MonitoringReports reports) :
 
     public async Task<IActionResult> OnGetAsync()
     {
+        if (!await authorization.AllowsAsync(User, Policies.AdminOrViewer))
+            return User.IsInRole(Core.Accounts.Roles.UnitEditor)
+                ? Redirect($"/reports/unit?plan={PlanId}&period={PeriodKey}")
+                : Forbid();
         var plan = await reports.PlanAsync(PlanId, User);
         if (plan is null) return PlanId is null ? Page() : NotFound();
         Plans = await Shared.PlanPicker.ChoicesAsync(db, User);

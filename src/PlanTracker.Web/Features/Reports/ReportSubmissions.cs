@@ -14,8 +14,15 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
     /// <summary>Report files live beside the evidence files (Attachments:Directory).</summary>
     public string AttachmentsFolder => evidence.Folder;
 
-    /// <summary>Checks and saves; returns the Vietnamese problems, none when it was recorded.</summary>
-    public async Task<List<string>> RecordAsync(Actor actor, Input input, CancellationToken ct = default)
+    /// <summary>
+    /// Checks and saves; returns the Vietnamese problems, none when it was recorded. A report written in the app is
+    /// saved with it and linked to it in the same transaction; <paramref name="replacing"/> is the submission a
+    /// corrected report ("Sửa và gửi lại") takes the place of: it is marked removed in that transaction too.
+    /// </summary>
+    public Task<List<string>> RecordAsync(Actor actor, Input input, CancellationToken ct = default) => RecordAsync(actor, input, null, null, ct);
+
+    /// <inheritdoc cref="RecordAsync(Actor, Input, CancellationToken)"/>
+    public async Task<List<string>> RecordAsync(Actor actor, Input input, UnitReport? written, ReportSubmission? replacing, CancellationToken ct = default)
     {
         var errors = new List<string>();
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId).Select(p => new { p.Id, p.Year, p.Number }).FirstOrDefaultAsync(ct);
@@ -40,7 +47,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
 
         var existing = await db.ReportSubmissions().AsNoTracking()
             .FirstOrDefaultAsync(s => s.PlanId == plan!.Id && s.PeriodKey == report!.Key && s.UnitId == unit!.Id && !s.IsRemoved, ct);
-        if (existing is not null)
+        if (existing is not null && existing.Id != replacing?.Id)
             return [$"Kỳ này đã được ghi nhận (văn bản số {existing.DocumentNumber}, gửi ngày {Shared.Display.Date(existing.SubmittedOn)}). Gỡ bản ghi cũ trước nếu cần sửa."];
         if (input.File is { } added && await evidence.QuotaRejectionAsync(db, unit!.Id, added.Length, ct) is { } full) return [full];
 
@@ -53,6 +60,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
                 : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
+            if (replacing is not null) await RemoveAsync(actor, replacing, ct);
             var submission = new ReportSubmission
             {
                 PlanId = plan!.Id, UnitId = unit!.Id, PeriodKey = report!.Key, DocumentNumber = number,
@@ -63,6 +71,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
             };
             db.Add(submission);
             await db.SaveChangesAsync(ct);
+            if (written is not null) written.SubmissionId = submission.Id;
             db.Record(actor, now, ChangeKind.ReportRecorded, submission.Id,
                 $"Ghi nhận {report.Label} của {unit.Name}: văn bản số {number}, gửi ngày {Shared.Display.Date(submission.SubmittedOn)}",
                 after: new { submission.PeriodKey, submission.UnitId, submission.DocumentNumber, submission.DocumentDate, submission.SubmittedOn, submission.FileName },

@@ -314,16 +314,70 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     }
 
     [Theory]
-    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
-    [InlineData(Who.Admin, HttpStatusCode.OK)]
-    [InlineData(Who.Viewer, HttpStatusCode.OK)]
-    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
-    public async Task The_compiled_periodic_report_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect, HttpStatusCode.Forbidden)] // the page sends it to its own unit's report (issue 13)
+    public async Task The_compiled_periodic_report_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode page, HttpStatusCode export)
     {
         var client = await ClientAsync(who);
 
-        Assert.Equal(expected, (await client.GetAsync("/reports/periodic")).StatusCode);
-        Assert.Equal(expected, (await client.GetAsync("/reports/periodic.xlsx")).StatusCode);
+        var response = await client.GetAsync("/reports/periodic");
+        Assert.Equal(page, response.StatusCode);
+        if (who == Who.LeadEditor) Assert.StartsWith("/reports/unit?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(export, (await client.GetAsync("/reports/periodic.xlsx")).StatusCode);
+        Assert.Equal(export, (await client.GetAsync("/reports/periodic.docx")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task The_report_Sở_Tư_pháp_writes_in_the_app_is_read_by_that_unit_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var stp = await host.UnitIdAsync("STP");
+        var client = await ClientAsync(who);
+
+        Assert.Equal(expected, (await client.GetAsync($"/reports/unit?period=2019-Q3&unit={stp}")).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync($"/reports/unit.docx?period=2019-Q3&unit={stp}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, "Save", HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, "Save", HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, "Save", HttpStatusCode.Redirect)]
+    [InlineData(Who.CoordinatingEditor, "Save", HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, "Save", HttpStatusCode.Forbidden)]
+    [InlineData(Who.Viewer, "Submit", HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, "Submit", HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, "Submit", HttpStatusCode.Forbidden)]
+    public async Task The_report_Sở_Tư_pháp_writes_in_the_app_is_written_by_that_unit_and_admins(Who who, string handler, HttpStatusCode expected)
+    {
+        var stp = await host.UnitIdAsync("STP");
+        var client = await ClientAsync(who);
+        var mark = $"Khó khăn ({who}, {handler})";
+        var token = FormPosting.AntiforgeryToken(await client.GetStringAsync("/tasks"));
+        int plan;
+        await using (var read = host.NewDbContext()) plan = await read.Plans.Select(p => p.Id).FirstAsync();
+        var version = await UnitReportVersionAsync(stp);
+
+        var response = await client.PostAsync($"/reports/unit?handler={handler}", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("plan", plan.ToString(CultureInfo.InvariantCulture)), new("period", "2019-Q3"),
+             new("unit", stp.ToString(CultureInfo.InvariantCulture)), new("Input.Difficulties", mark), new("Input.Version", version.ToString(CultureInfo.InvariantCulture)),
+             new("DocumentNumber", "1/BC-STP"), new("DocumentDate", "2019-09-20")]));
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal(expected == HttpStatusCode.Redirect, await db.UnitReports.AnyAsync(r => r.Difficulties == mark));
+    }
+
+    private async Task<int> UnitReportVersionAsync(int unitId)
+    {
+        await using var db = host.NewDbContext();
+        return await db.UnitReports.Where(r => r.UnitId == unitId && r.PeriodKey == "2019-Q3").Select(r => r.Version).FirstOrDefaultAsync();
     }
 
     [Theory]

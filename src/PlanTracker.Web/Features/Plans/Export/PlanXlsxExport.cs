@@ -90,9 +90,8 @@ public static partial class PlanXlsxExport
 
     private static SheetWriter TaskSheet(XlsxBuilder book)
     {
-        var sheet = book.Sheet(ExcelTemplate.TaskSheet, Widths, frozenRows: 1);
+        var sheet = book.TableSheet(ExcelTemplate.TaskSheet, 1, Widths);
         sheet.Headers(ExcelTemplate.Columns);
-        sheet.Filter(ExcelTemplate.Columns.Length);
         return sheet;
     }
 

@@ -97,6 +97,9 @@ public sealed class DocxBuilder : IDisposable
     public void Paragraph(string text, bool italic = false) =>
         Write(Para(text, italic: italic, size: BodySize, align: JustificationValues.Both, after: 80, firstLine: 567));
 
+    /// <summary>Starts the next block on a new page (the appendices).</summary>
+    public void PageBreak() => Write(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+
     public void StartTable(int[] widths, params string[] headers)
     {
         var scale = (double)TextWidth / widths.Sum();

@@ -11,7 +11,7 @@ public static class ReportXlsx
     public static void WritePeriodic(PeriodicReport r, Stream output)
     {
         using var book = new XlsxBuilder(output);
-        var summary = book.Sheet("Tổng hợp", 34, 12, 12, 12, 12, 12, 12, 12, 14);
+        var summary = book.TableSheet("Tổng hợp", 8, 34, 12, 12, 12, 12, 12, 12, 12, 14); // title, 5 lines, a blank, the header
         summary.Title($"BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {r.Period.Title.ToUpperInvariant()}", 9);
         summary.Row(($"Kế hoạch số {r.Plan.Number}: {r.Plan.Title}", XlsxBuilder.Plain));
         summary.Row(("Số liệu tính đến ngày", XlsxBuilder.Plain), r.Period.CutOff);
@@ -21,7 +21,7 @@ public static class ReportXlsx
         summary.Blank();
         CountRows(summary, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
 
-        var submissions = book.Sheet("Báo cáo của đơn vị", 6, 44, 14, 18, 14, 14);
+        var submissions = book.TableSheet("Báo cáo của đơn vị", 2, 6, 44, 14, 18, 14, 14);
         submissions.Title($"TÌNH HÌNH GỬI BÁO CÁO {r.Period.Title.ToUpperInvariant()} (hạn {Date(r.SubmissionDue)})");
         submissions.Headers("TT", "Cơ quan, đơn vị", "Ngày gửi", "Số văn bản", "Ngày văn bản", "Tình trạng");
         foreach (var (s, n) in r.Submissions.Select((s, n) => (s, n + 1)))
@@ -32,7 +32,7 @@ public static class ReportXlsx
             if (state != ReportState.NotYetDue || r.SubmissionCount(state) > 0)
                 submissions.Row((state.ShortLabel(), XlsxBuilder.Bold), r.SubmissionCount(state));
 
-        var indicators = book.Sheet("Chỉ tiêu", 6, 10, 60, 12, 12, 10, 12, 40, 30);
+        var indicators = book.TableSheet("Chỉ tiêu", 2, 6, 10, 60, 12, 12, 10, 12, 40, 30);
         indicators.Title($"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {r.Period.Title.ToUpperInvariant()}");
         indicators.Headers("TT", "Mục tiêu", "Chỉ tiêu", "Mục tiêu (số)", "Thực hiện", "Đơn vị tính", "Đánh giá", "Nguồn số liệu", "Đơn vị báo cáo");
         foreach (var (ind, n) in r.Indicators.Select((x, n) => (x, n + 1)))
@@ -69,7 +69,7 @@ public static class ReportXlsx
 
     private static void SectionSheet(XlsxBuilder book, ReportSection section)
     {
-        var sheet = book.Sheet($"{section.Number}. {section.Title}", 6, 9, 50, 30, 10, 34, 22, 12, 22, 13, 10, 50, 18);
+        var sheet = book.TableSheet($"{section.Number}. {section.Title}", 2, 6, 9, 50, 30, 10, 34, 22, 12, 22, 13, 10, 50, 18);
         sheet.Title($"{section.Number}. {section.Title.ToUpperInvariant()}", 8);
         sheet.Headers("TT", "Mã nhiệm vụ", "Nhiệm vụ", "Sản phẩm", "Kỳ", "Đơn vị chủ trì", "Thời gian hoàn thành (nguyên văn)", "Hạn",
             "Tình trạng", "Ngày hoàn thành", "Tiến độ (%)", "Kết quả, lý do", "Văn bản minh chứng");

@@ -64,16 +64,27 @@ public sealed class XlsxBuilder : IDisposable
     }
 
     /// <summary>Starts a sheet (closing the previous one) with column widths in characters.</summary>
-    public SheetWriter Sheet(string name, params double[] widths) => Sheet(name, widths, frozenRows: 0);
+    public SheetWriter Sheet(string name, params double[] widths) => Start(name, 0, widths);
 
-    /// <summary>A sheet whose first rows stay in view when scrolling (a table's header).</summary>
-    public SheetWriter Sheet(string name, double[] widths, int frozenRows)
+    /// <summary>
+    /// Starts a sheet holding one table whose header is on <paramref name="headerRow"/> (1-based): printed landscape
+    /// with the header row repeated on every page, the panes frozen below it and a filter on its columns.
+    /// </summary>
+    public SheetWriter TableSheet(string name, int headerRow, params double[] widths) => Start(name, headerRow, widths);
+
+    private SheetWriter Start(string name, int headerRow, double[] widths)
     {
         open?.Close();
         var part = workbook.AddNewPart<WorksheetPart>();
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = UniqueName(name) });
-        return open = new SheetWriter(part, widths, frozenRows);
+        var unique = UniqueName(name);
+        if (headerRow > 0)
+            printTitles.Add(new DefinedName($"'{unique.Replace("'", "''", StringComparison.Ordinal)}'!${headerRow}:${headerRow}")
+                { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)sheets.ChildElements.Count });
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = unique });
+        return open = new SheetWriter(part, widths, headerRow);
     }
+
+    private readonly List<DefinedName> printTitles = [];
 
     private string UniqueName(string name)
     {
@@ -88,6 +99,7 @@ public sealed class XlsxBuilder : IDisposable
     public void Dispose()
     {
         open?.Close();
+        if (printTitles.Count > 0) workbook.Workbook.Append(new DefinedNames(printTitles));
         workbook.Workbook.Save();
         document.Dispose();
     }
@@ -115,18 +127,23 @@ public sealed class SheetWriter
     private readonly Stream stream;
     private readonly XmlWriter xml;
     private readonly List<string> merges = [];
-    private (uint Row, int Columns)? filter;
+    private readonly int headerRow;
+    private int headerColumns;
+    private uint? tableEnd;
     private bool closed;
     private uint row;
 
-    internal SheetWriter(WorksheetPart part, double[] widths, int frozenRows)
+    internal SheetWriter(WorksheetPart part, double[] widths, int headerRow = 0)
     {
+        this.headerRow = headerRow;
         stream = part.GetStream(FileMode.Create, FileAccess.Write);
         xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("worksheet", Main);
-        if (frozenRows > 0)
-            xml.WriteRaw(FormattableString.Invariant($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{frozenRows}\" topLeftCell=\"A{frozenRows + 1}\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"));
+        if (headerRow > 0)
+            // The panes are frozen below the header, so it stays in view however far the table scrolls.
+            xml.WriteRaw(FormattableString.Invariant(
+                $"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{headerRow}\" topLeftCell=\"A{headerRow + 1}\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\"/></sheetView></sheetViews>"));
         if (widths.Length > 0)
             xml.WriteRaw("<cols>" + string.Concat(widths.Select((w, i) => FormattableString.Invariant($"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{w}\" customWidth=\"1\"/>"))) + "</cols>");
         xml.WriteStartElement("sheetData", Main);
@@ -139,12 +156,18 @@ public sealed class SheetWriter
         if (across > 1) merges.Add($"A{row}:{ColumnName(across - 1)}{row}");
     }
 
-    public void Blank() => Row();
+    /// <summary>An empty row; the first one after the table's header ends the table (its filter's range).</summary>
+    public void Blank()
+    {
+        if (headerRow > 0 && row >= headerRow) tableEnd ??= row;
+        Row();
+    }
 
-    public void Headers(params string[] headers) => Row(headers.Select(h => (object?)(h, XlsxBuilder.Header)).ToArray());
-
-    /// <summary>Filter buttons on the header row just written, over the rows that follow it.</summary>
-    public void Filter(int columns) => filter = (row, columns);
+    public void Headers(params string[] headers)
+    {
+        Row(headers.Select(h => (object?)(h, XlsxBuilder.Header)).ToArray());
+        if (row == headerRow) headerColumns = headers.Length;
+    }
 
     public void Row(params object?[] cells)
     {
@@ -202,10 +225,13 @@ public sealed class SheetWriter
         if (closed) return;
         closed = true;
         xml.WriteEndElement(); // sheetData
-        if (filter is { } f)
-            xml.WriteRaw($"<autoFilter ref=\"A{Invariant(f.Row)}:{ColumnName(f.Columns - 1)}{Invariant(Math.Max(row, f.Row))}\"/>");
+        if (headerColumns > 0)
+            xml.WriteRaw($"<autoFilter ref=\"A{Invariant(headerRow)}:{ColumnName(headerColumns - 1)}{Invariant(Math.Max(tableEnd ?? row, (uint)headerRow))}\"/>");
         if (merges.Count > 0)
             xml.WriteRaw($"<mergeCells count=\"{Invariant(merges.Count)}\">" + string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>")) + "</mergeCells>");
+        if (headerRow > 0)
+            // A4 landscape: the item sheets have 13 columns.
+            xml.WriteRaw("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\"/>");
         xml.WriteEndElement(); // worksheet
         xml.Dispose();
         stream.Dispose();
