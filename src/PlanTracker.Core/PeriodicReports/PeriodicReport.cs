@@ -45,6 +45,8 @@ public sealed class PeriodicReport
     public required DateOnly CompiledOn { get; init; }
     public required List<SubmissionRow> Submissions { get; init; }
     public required StateCounts Totals { get; init; }
+    /// <summary>The totals against the plan's own deadlines, extensions ignored ("theo hạn gốc").</summary>
+    public required StateCounts OriginalTotals { get; init; }
     public required List<ReportSection> Sections { get; init; }
     public required List<IndicatorRow> Indicators { get; init; }
 
@@ -77,6 +79,7 @@ public sealed class PeriodicReport
             CompiledOn = compiledOn,
             Submissions = await SubmissionRowsAsync(db, options, plan.Id, period, compiledOn, ct),
             Totals = StateCounts.Of(items.Select(i => i.State)),
+            OriginalTotals = StateCounts.Of(items.Select(i => i.OriginalState)),
             Sections = sections.Select(s =>
             {
                 var inSection = bySection[s.Number].ToList();
