@@ -8,6 +8,10 @@ public sealed record ChangeKind(string EntityType, string Action)
 {
     /// <summary>Entity id: the deliverable.</summary>
     public static readonly ChangeKind ProgressUpdated = new("DeliverableProgress", "ProgressUpdated");
+    /// <summary>Entity id: the deliverable. A unit asks for a new deadline; Sở Nội vụ approves or refuses it.</summary>
+    public static readonly ChangeKind ExtensionRequested = new("DeadlineExtension", "ExtensionRequested");
+    public static readonly ChangeKind ExtensionApproved = new("DeadlineExtension", "ExtensionApproved");
+    public static readonly ChangeKind ExtensionRefused = new("DeadlineExtension", "ExtensionRefused");
     public static readonly ChangeKind AttachmentRemoved = new("Attachment", "AttachmentRemoved");
     /// <summary>Entity id: the task.</summary>
     public static readonly ChangeKind CommentAdded = new("TaskComment", "CommentAdded");

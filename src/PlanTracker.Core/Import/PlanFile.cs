@@ -80,6 +80,8 @@ public sealed class TaskDto
     public List<string>? Footnotes { get; set; }
     public List<CitationDto>? Cites { get; set; }
     public string? Source { get; set; }
+    /// <summary>"Nhiệm vụ do cấp trên giao": PAR criterion 1.6 counts it against its original deadline. False when absent.</summary>
+    public bool AssignedByHigherLevel { get; set; }
 }
 
 public sealed class DeliverableDto

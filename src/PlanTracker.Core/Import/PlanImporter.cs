@@ -260,6 +260,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             ParentTask = parent,
             Code = VietnameseText.Clean(dto.Code),
             Activity = VietnameseText.Clean(dto.Activity),
+            AssignedByHigherLevel = dto.AssignedByHigherLevel,
             Note = CleanOrNull(dto.Note),
             Footnotes = dto.Footnotes is { Count: > 0 } f ? string.Join("\n", f.Select(VietnameseText.Clean)) : null,
             SourceRef = CleanOrNull(dto.Source),

@@ -11,9 +11,15 @@ namespace PlanTracker.Core.Monitoring;
 /// <see cref="StateClassifier"/> rule. The same expansion as <see cref="WorkItems"/> (lead groups to their
 /// members, recurring deadlines and lists to their occurrences), read in a third of the time because nothing but dates and ids is read.
 /// </summary>
-public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn)
+/// <remarks><see cref="Due"/> is the deadline in force (an approved extension's); <see cref="OriginalDue"/> the plan's.</remarks>
+public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn,
+    DateOnly? OriginalDue = null, bool ByHigherLevel = false)
 {
     public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day);
+    /// <summary>The state against the plan's own deadline, whatever extension was approved.</summary>
+    public DeliverableState OriginalStateOn(DateOnly day) => StateClassifier.Classify(Kind, OriginalDue ?? Due, CompletedOn, day);
+    /// <summary>As PAR criterion 1.6 counts it: a task assigned by a higher level against its original date.</summary>
+    public DeliverableState ParStateOn(DateOnly day) => ByHigherLevel ? OriginalStateOn(day) : StateOn(day);
 }
 
 public static class CountedWorkItems
@@ -30,16 +36,16 @@ public static class CountedWorkItems
         }
         var deliverables = await scope
             // A list's occurrences are read from its text; no other text is read.
-            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue,
+            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.Task.AssignedByHigherLevel, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue,
                 ListText = d.DeadlineKind == DeadlineKind.List ? d.DeadlineText : null })
             .ToListAsync(ct);
         var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
         var read = deliverables.Select(d => d.Id).ToArray();
-        var completions = (await db.Progress.AsNoTracking()
-                .Where(p => p.Status == ProgressStatus.Done && EF.Parameter(read).Contains(p.DeliverableId))
-                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, p.CompletedOn })
+        var progress = (await db.Progress.AsNoTracking()
+                .Where(p => (p.Status == ProgressStatus.Done || p.AdjustedDue != null) && EF.Parameter(read).Contains(p.DeliverableId))
+                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, CompletedOn = p.Status == ProgressStatus.Done ? p.CompletedOn : null, p.AdjustedDue })
                 .ToListAsync(ct))
-            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId), p => p.CompletedOn);
+            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 
         var items = new List<CountedWorkItem>(deliverables.Count);
         foreach (var d in deliverables)
@@ -47,8 +53,11 @@ public static class CountedWorkItems
             if (!leads.TryGetValue(d.TaskId, out var units)) continue;
             foreach (var unit in units)
                 foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.ListText))
-                    items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, period.Due,
-                        completions.GetValueOrDefault((d.Id, period.Key, unit))));
+                {
+                    var record = progress.GetValueOrDefault((d.Id, period.Key, unit));
+                    items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, record?.AdjustedDue ?? period.Due,
+                        record?.CompletedOn, period.Due, d.AssignedByHigherLevel));
+                }
         }
         return items;
     }

@@ -19,6 +19,10 @@ public sealed class PlanOverview
     public required Plan Plan { get; init; }
     public required DateOnly AsOf { get; init; }
     public required StateCounts Totals { get; init; }
+    /// <summary>The totals against the plan's own deadlines, extensions ignored ("theo hạn gốc").</summary>
+    public required StateCounts OriginalTotals { get; init; }
+    /// <summary>As PAR criterion 1.6 counts: tasks assigned by a higher level against their original dates, the rest against the deadline in force.</summary>
+    public required StateCounts ParTotals { get; init; }
     public required List<SectionCounts> Sections { get; init; }
     public required List<UnitCounts> Units { get; init; }
     public required List<DatedCounts> Quarters { get; init; }
@@ -43,6 +47,8 @@ public sealed class PlanOverview
             Plan = plan,
             AsOf = asOf,
             Totals = StateCounts.Of(states.Select(i => i.State)),
+            OriginalTotals = StateCounts.Of(items.Select(i => i.OriginalStateOn(asOf))),
+            ParTotals = StateCounts.Of(items.Select(i => i.ParStateOn(asOf))),
             Sections = sections.Select(s => new SectionCounts(s.Number, s.Title, StateCounts.Of(bySection[s.Number]))).ToList(),
             Units = states.GroupBy(i => i.Item.UnitId, i => i.State)
                 .Select(g => new UnitCounts(g.Key, unitNames.GetValueOrDefault(g.Key, "?"), StateCounts.Of(g)))

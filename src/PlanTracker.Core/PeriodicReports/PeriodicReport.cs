@@ -48,6 +48,8 @@ public sealed class PeriodicReport
     public required DateOnly CompiledOn { get; init; }
     public required List<SubmissionRow> Submissions { get; init; }
     public required StateCounts Totals { get; init; }
+    /// <summary>The totals against the plan's own deadlines, extensions ignored ("theo hạn gốc").</summary>
+    public required StateCounts OriginalTotals { get; init; }
     public required List<ReportSection> Sections { get; init; }
     public required List<IndicatorRow> Indicators { get; init; }
     /// <summary>What the units wrote in the reports they submitted in the app for this period, by unit name.</summary>
@@ -79,6 +81,7 @@ public sealed class PeriodicReport
             CompiledOn = compiledOn,
             Submissions = submissions,
             Totals = StateCounts.Of(items.Select(i => i.State)),
+            OriginalTotals = StateCounts.Of(items.Select(i => i.OriginalState)),
             Sections = await SectionsAsync(db, plan.Id, items, ct),
             Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
             UnitTexts = (await db.UnitReports.AsNoTracking()

@@ -83,11 +83,18 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
             .Where(d => d.DeadlineDue != null && d.DeadlineKind != DeadlineKind.Ongoing)
             .Select(d => new { d.Id, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, ListText = d.DeadlineKind == DeadlineKind.List ? d.DeadlineText : null })
             .ToListAsync(ct);
+        // An approved extension moves an item's due date away from the plan's: those are read too.
+        var extended = await db.Progress.AsNoTracking()
+            .Where(p => p.AdjustedDue != null)
+            .Select(p => new { p.DeliverableId, Due = p.AdjustedDue!.Value })
+            .ToListAsync(ct);
         var daysBefore = rules.EffectiveDueSoonDays;
         return dated
             .Where(d => Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.ListText)
                 .Any(p => p.Due is { } due && ReminderSchedule.Latest(due, daysBefore, rules.OverdueStep, after, today) is not null))
             .Select(d => d.Id)
+            .Concat(extended.Where(e => ReminderSchedule.Latest(e.Due, daysBefore, rules.OverdueStep, after, today) is not null).Select(e => e.DeliverableId))
+            .Distinct()
             .ToList();
     }
 

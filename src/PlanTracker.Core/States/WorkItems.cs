@@ -13,7 +13,17 @@ namespace PlanTracker.Core.States;
 public sealed record WorkItem(
     int PlanId, int SectionNumber, int DeliverableId, int TaskId, string TaskCode, string Activity, string? Product,
     int UnitId, string Period, DeadlineKind Kind, string DeadlineText, DateOnly? Due,
-    DeliverableState State, DeliverableProgress? Progress);
+    DeliverableState State, DeliverableProgress? Progress)
+{
+    private readonly DateOnly? originalDue;
+    private readonly DeliverableState? originalState;
+
+    /// <summary>The plan's due date. <see cref="Due"/> is the one in force: an approved extension's when there is one.</summary>
+    public DateOnly? OriginalDue { get => originalDue ?? Due; init => originalDue = value; }
+    /// <summary>The state against <see cref="OriginalDue"/>, for the on-time figures "theo hạn gốc".</summary>
+    public DeliverableState OriginalState { get => originalState ?? State; init => originalState = value; }
+    public bool IsExtended => OriginalDue != Due;
+}
 
 public static class WorkItems
 {
@@ -101,8 +111,13 @@ public static class WorkItems
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, lead));
                     var completed = record is { Status: ProgressStatus.Done } ? record.CompletedOn : null;
+                    var due = record?.AdjustedDue ?? period.Due;
                     items.Add(new(task.PlanId, task.SectionNumber, d.Id, d.TaskId, task.Code, task.Activity, d.Product, lead, period.Key, d.DeadlineKind,
-                        d.DeadlineText, period.Due, StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf), record));
+                        d.DeadlineText, due, StateClassifier.Classify(d.DeadlineKind, due, completed, asOf), record)
+                    {
+                        OriginalDue = period.Due,
+                        OriginalState = StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf),
+                    });
                 }
             }
         }

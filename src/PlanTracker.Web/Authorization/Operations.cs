@@ -13,6 +13,9 @@ public static class Operations
     /// <summary>On a <see cref="UnitOnTask"/>: record the unit's progress on a deliverable of the task.</summary>
     public static readonly OperationAuthorizationRequirement UpdateProgress = new() { Name = nameof(UpdateProgress) };
 
+    /// <summary>On a <see cref="UnitOnTask"/>: ask Sở Nội vụ for a new deadline on one of the unit's items of the task.</summary>
+    public static readonly OperationAuthorizationRequirement RequestExtension = new() { Name = nameof(RequestExtension) };
+
     /// <summary>On a <see cref="TaskRef"/>: write a comment.</summary>
     public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
 

@@ -30,12 +30,13 @@ public sealed class TaskHandler(PlanTrackerDbContext db) : OperationHandler<Task
 
 /// <summary>
 /// Progress on a deliverable is recorded for a unit that leads the task (directly or through a group), by an editor
-/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing.
+/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing. A new deadline is
+/// asked for by the same people (Sở Nội vụ decides on it: the Admin policy).
 /// </summary>
 public sealed class ProgressHandler(PlanTrackerDbContext db) : OperationHandler<UnitOnTask>
 {
     protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitOnTask work) =>
-        operation == nameof(Operations.UpdateProgress) && user.ActsFor(work.UnitId)
+        operation is nameof(Operations.UpdateProgress) or nameof(Operations.RequestExtension) && user.ActsFor(work.UnitId)
         && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead)
         && await PlanLifecycle.StatusOfTaskAsync(db, work.TaskId) is { } status && PlanLifecycle.IsOpen(status) && PlanLifecycle.Sees(user, status);
 }

@@ -32,6 +32,21 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_task_marked_assignedByHigherLevel_keeps_the_mark_and_the_others_default_to_false()
+    {
+        await using (var db = database.NewContext())
+            await new UnitDirectoryImporter(db).ImportAsync(RepoPaths.UnitSeed);
+        var plan = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.PlanSeed))!;
+        plan["sections"]![0]!["tasks"]![0]!["assignedByHigherLevel"] = true;
+
+        var result = await ImportPlanAsync(database.Folder.Write("plan.json", plan.ToJsonString()));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        await using var check = database.NewContext();
+        Assert.Equal(["1.a"], await check.Tasks.Where(t => t.AssignedByHigherLevel).Select(t => t.Code).ToListAsync());
+    }
+
+    [Fact]
     public async Task Plan_163_seed_imports_whole_with_every_unit_name_matched()
     {
         await using (var db = database.NewContext())

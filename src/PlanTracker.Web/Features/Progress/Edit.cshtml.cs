@@ -34,6 +34,8 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
     public IReadOnlyList<Periods.Period> PeriodChoices { get; private set; } = [];
     public DateOnly? Due { get; private set; }
     public DeliverableProgress? Saved { get; private set; }
+    /// <summary>The date of the unit's extension request that waits for Sở Nội vụ's decision, if any.</summary>
+    public DateOnly? PendingExtension { get; private set; }
     public List<Attachment> Attachments { get; private set; } = [];
     public bool IsOngoing => Deliverable.DeadlineKind == DeadlineKind.Ongoing;
     public DateOnly Today => clock.Today;
@@ -141,6 +143,8 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         if (!await authorization.AllowsAsync(User, new UnitOnTask(deliverable.TaskId, Unit), Operations.UpdateProgress)) return Forbid();
         UnitName = await db.Units.Where(u => u.Id == Unit).Select(u => u.Name).SingleAsync();
         Saved = await db.Progress.FirstOrDefaultAsync(p => p.DeliverableId == id && p.Period == Period && p.UnitId == Unit);
+        PendingExtension = await db.DeadlineExtensions.Where(e => e.DeliverableId == id && e.Period == Period && e.UnitId == Unit && e.Status == ExtensionStatus.Pending)
+            .Select(e => (DateOnly?)e.RequestedDue).FirstOrDefaultAsync();
         return null;
     }
 

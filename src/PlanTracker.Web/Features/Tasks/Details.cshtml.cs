@@ -63,6 +63,9 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
         return Redirect($"/tasks/{id}#comments");
     }
 
+    /// <summary>The requested date of each item's pending extension request.</summary>
+    public Dictionary<(int DeliverableId, string Period, int UnitId), DateOnly> PendingExtensions { get; private set; } = [];
+
     private async Task<bool> LoadAsync(int id)
     {
         var task = await db.Tasks.AsNoTracking().AsSplitQuery()
@@ -87,6 +90,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
 
         var items = await WorkItems.LoadAsync(db, AsOfDate, taskId: id);
         ItemsByDeliverable = items.OrderBy(i => i.Due).ThenBy(i => i.UnitId).ToLookup(i => i.DeliverableId);
+        PendingExtensions = await Extensions.ExtensionText.PendingByItemAsync(db, [.. task.Deliverables.Select(d => d.Id)]);
         var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
         UnitNames = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
 

@@ -525,6 +525,54 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task An_extension_for_Sở_Tư_pháps_item_is_asked_for_only_by_that_unit_and_admins(Who who, HttpStatusCode expected)
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).GetAsync($"/deliverables/{deliverableId}/extension?unit={stp}&period=");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Extension_requests_are_decided_by_Sở_Nội_vụ_only(Who who, HttpStatusCode expected)
+    {
+        var (_, deliverableId) = await host.DeliverableAsync("1.a", 1);
+        await using var db = host.NewDbContext();
+        var extension = await db.DeadlineExtensions.FirstOrDefaultAsync(e => e.DeliverableId == deliverableId);
+        if (extension is null)
+        {
+            extension = new DeadlineExtension
+            {
+                DeliverableId = deliverableId, UnitId = await host.UnitIdAsync("STP"), RequestedDue = new DateOnly(2020, 3, 31),
+                CurrentDue = new DateOnly(2019, 12, 31), Reason = "Chờ hướng dẫn", RequestedAtUtc = DateTime.UtcNow, Version = 1,
+            };
+            db.DeadlineExtensions.Add(extension);
+            await db.SaveChangesAsync();
+        }
+        var client = await ClientAsync(who);
+
+        Assert.Equal(expected, (await client.GetAsync("/extensions")).StatusCode);
+        if (who is Who.Anonymous or Who.Admin) return;
+        var refused = await client.PostFormAsync("/tasks", [new("id", extension.Id.ToString(CultureInfo.InvariantCulture)),
+            new("version", extension.Version.ToString(CultureInfo.InvariantCulture)), new("note", "thử")], "/extensions?handler=Refuse");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(ExtensionStatus.Pending, await db.DeadlineExtensions.Where(e => e.Id == extension.Id).Select(e => e.Status).SingleAsync());
+    }
+
     [Fact]
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {

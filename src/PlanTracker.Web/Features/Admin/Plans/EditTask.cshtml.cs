@@ -51,11 +51,13 @@ public class EditTaskModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
         var changes = new FieldChanges()
             .Add(nameof(PlanTask.Code), "mã", task.Code, valid.Code)
             .Add(nameof(PlanTask.Activity), "nội dung hoạt động", task.Activity, valid.Activity)
-            .Add(nameof(PlanTask.Note), "ghi chú", task.Note, valid.Note);
+            .Add(nameof(PlanTask.Note), "ghi chú", task.Note, valid.Note)
+            .Add(nameof(PlanTask.AssignedByHigherLevel), "do cấp trên giao", task.AssignedByHigherLevel, header.AssignedByHigherLevel);
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         var oldCode = task.Code;
         (task.Code, task.Activity, task.Note) = valid;
+        task.AssignedByHigherLevel = header.AssignedByHigherLevel;
         db.Expect(task, header.Version);
         db.Record(User.Actor(), NowUtc, task, Change.Updated, $"Sửa nhiệm vụ {oldCode}: {changes.Labels}",
             changes.Before, changes.After, task.Section!.PlanId);

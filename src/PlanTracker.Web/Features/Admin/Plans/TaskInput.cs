@@ -11,12 +11,15 @@ public sealed class TaskInput
     public string? Activity { get; set; }
     public string? Note { get; set; }
     public int? ParentTaskId { get; set; }
+    /// <summary>"Nhiệm vụ do cấp trên giao": PAR criterion 1.6 counts it against its original deadline.</summary>
+    public bool AssignedByHigherLevel { get; set; }
     /// <summary>The task's Version when the form was opened.</summary>
     public int Version { get; set; }
 
     public static TaskInput Of(PlanTask task) => new()
     {
         Code = task.Code, Activity = task.Activity, Note = task.Note, ParentTaskId = task.ParentTaskId, Version = task.Version,
+        AssignedByHigherLevel = task.AssignedByHigherLevel,
     };
 
     /// <summary>

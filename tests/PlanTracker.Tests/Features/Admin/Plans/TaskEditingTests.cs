@@ -75,6 +75,26 @@ public class TaskEditingTests(TaskEditingTests.Host host) : IClassFixture<TaskEd
     }
 
     [Fact]
+    public async Task Admin_marks_a_task_as_assigned_by_a_higher_level_and_unmarks_it()
+    {
+        var a = await host.ArrangeTaskAsync("Nhiệm vụ Bộ Nội vụ giao");
+        var admin = await host.AdminAsync();
+
+        await admin.SubmitAsync(TaskUrl(a.TaskId), "Header", ("Header.Code", $"{a.SectionNumber}.a"), ("Header.Activity", "Nhiệm vụ Bộ Nội vụ giao"),
+            ("Header.AssignedByHigherLevel", "true"), ("Header.Version", await VersionAsync(admin, a.TaskId)));
+        var marked = PageText.Parse(await admin.GetStringAsync(TaskUrl(a.TaskId))).Find("input[name='Header.AssignedByHigherLevel']").HasAttribute("checked");
+        await admin.SubmitAsync(TaskUrl(a.TaskId), "Header", ("Header.Code", $"{a.SectionNumber}.a"), ("Header.Activity", "Nhiệm vụ Bộ Nội vụ giao"),
+            ("Header.Version", await VersionAsync(admin, a.TaskId)));
+
+        Assert.True(marked);
+        await using var db = host.NewDbContext();
+        Assert.False((await db.Tasks.SingleAsync(t => t.Id == a.TaskId)).AssignedByHigherLevel);
+        var records = await host.HistoryAsync("Task", a.TaskId);
+        Assert.Equal(2, records.Count);
+        Assert.True(EditorTesting.Json(records[0].AfterJson).GetProperty("AssignedByHigherLevel").GetBoolean());
+    }
+
+    [Fact]
     public async Task Second_edit_from_the_same_stale_version_is_refused_with_both_versions_shown_and_the_first_kept()
     {
         var a = await host.ArrangeTaskAsync("Nội dung ban đầu");
