@@ -30,12 +30,18 @@ public sealed class TaskHandler(PlanTrackerDbContext db) : OperationHandler<Task
 
 /// <summary>
 /// Progress on a deliverable is recorded for a unit that leads the task (directly or through a group), by an editor
-/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing.
+/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing. The same people
+/// give the unit's share to one of its officers; anyone of the unit (any role) and admins may watch it.
 /// </summary>
 public sealed class ProgressHandler(PlanTrackerDbContext db) : OperationHandler<UnitOnTask>
 {
     protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitOnTask work) =>
-        operation == nameof(Operations.UpdateProgress) && user.ActsFor(work.UnitId)
+        operation switch
+        {
+            nameof(Operations.UpdateProgress) or nameof(Operations.AssignOfficer) => user.ActsFor(work.UnitId),
+            nameof(Operations.Watch) => user.IsInRole(Roles.Admin) || user.UnitId() == work.UnitId,
+            _ => false,
+        }
         && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead)
         && await PlanLifecycle.StatusOfTaskAsync(db, work.TaskId) is { } status && PlanLifecycle.IsOpen(status) && PlanLifecycle.Sees(user, status);
 }
