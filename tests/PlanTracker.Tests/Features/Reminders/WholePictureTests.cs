@@ -65,7 +65,7 @@ public partial class WholePictureTests
                 checkedLines += shown;
             }
             foreach (var report in reports)
-                Assert.True(section.Contains($"] {report.Period.Name} gi", StringComparison.Ordinal) || listed < expected,
+                Assert.True(section.Contains($"] {report.Period.Name} gửi Sở Nội vụ", StringComparison.Ordinal) || listed < expected,
                     $"{units[unit]} {day}: {report.Period.Name} missing\n{text}");
         }
         Assert.True(checkedLines > 500, $"{checkedLines} overdue lines checked");
