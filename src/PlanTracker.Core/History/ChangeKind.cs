@@ -15,6 +15,8 @@ public sealed record ChangeKind(string EntityType, string Action)
     public static readonly ChangeKind AttachmentRemoved = new("Attachment", "AttachmentRemoved");
     /// <summary>Entity id: the task.</summary>
     public static readonly ChangeKind CommentAdded = new("TaskComment", "CommentAdded");
+    /// <summary>Entity id: the deliverable; the record names the unit and the officer (người phụ trách) given it, or none.</summary>
+    public static readonly ChangeKind OfficerAssigned = new("ItemFollower", "OfficerAssigned");
     public static readonly ChangeKind ReportRecorded = new("ReportSubmission", "ReportRecorded");
     public static readonly ChangeKind ReportRemoved = new("ReportSubmission", "ReportRemoved");
     /// <summary>Entity id: the indicator.</summary>

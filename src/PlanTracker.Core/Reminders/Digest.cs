@@ -1,13 +1,25 @@
 using PlanTracker.Core.PeriodicReports;
+using PlanTracker.Core.Progress;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.Reminders;
 
-/// <summary>One reminder line: a deliverable of a lead unit, or a report a unit owes, and the rule that fired.</summary>
+/// <summary>
+/// One reminder line: a deliverable of a lead unit, or a report a unit owes, and the rule that fired. A line that
+/// only completes the picture (the unit owes it, but no rule fired for it today) is Context: listed, not recorded.
+/// </summary>
 public sealed record DigestLine(ReminderRule Rule, string ItemKey, DateOnly OccurredOn, DateOnly Due,
     WorkItem? Work = null, ReportObligation? Report = null)
 {
     public bool IsOverdue => Rule is ReminderRule.Overdue or ReminderRule.ReportOverdue or ReminderRule.OverdueCopy;
+    /// <summary>Listed to show everything the unit owes; not a rule occurrence, so not written to the reminder keys.</summary>
+    public bool Context { get; init; }
+    /// <summary>Not in the unit's last digest (or no digest before): marked "mới".</summary>
+    public bool IsNew { get; init; }
+    /// <summary>For <see cref="ReminderRule.ExtensionDecided"/>: the decision.</summary>
+    public DeadlineExtension? Extension { get; init; }
+    /// <summary>The officers (người phụ trách) of the item in the unit, by name, shown on the line.</summary>
+    public string? Officer { get; init; }
 }
 
 /// <summary>What one plan looks like this week, for Sở Nội vụ's Monday summary.</summary>
@@ -41,7 +53,8 @@ public sealed class ReminderPlan
     public IReadOnlyList<(int UnitId, string UnitName, int Lines)> UnitsWithoutAddress { get; init; } = [];
 
     public bool AlreadyCovered => CoveredFrom > Today;
-    public int LineCount => Digests.Sum(d => d.Lines.Count);
+    /// <summary>The reminders that fired (the keys written); the digests list more lines to show the whole picture.</summary>
+    public int LineCount => Digests.Sum(d => d.Lines.Count(l => !l.Context));
 }
 
 /// <summary>How big one digest may grow: lines listed, and bytes as sent (the common server limit is 10 MB).</summary>

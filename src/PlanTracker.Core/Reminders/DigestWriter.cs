@@ -9,8 +9,9 @@ namespace PlanTracker.Core.Reminders;
 
 /// <summary>
 /// Writes a digest as a Vietnamese e-mail: subject, HTML and plain text with the same content. Overdue
-/// things first (oldest due date first), then what falls due soon (nearest first); Sở Nội vụ's copies and
-/// weekly summary follow. Every line links to its item under the configured base URL. A digest lists at most
+/// things first (oldest due date first), then what falls due soon (nearest first), completions Sở Nội vụ
+/// returned and decisions on extension requests; Sở Nội vụ's copies and weekly summary follow. A line not in
+/// the unit's last digest is marked "mới". Every line links to its item under the configured base URL. A digest lists at most
 /// limits.MaxLines lines (each section still counts all of its lines and links to the full list), and fewer
 /// still if its encoded size would pass limits.MaxBytes.
 /// </summary>
@@ -53,13 +54,16 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
     private void Compose(Digest digest, int maxLines)
     {
         cap = budget = maxLines;
-        var own = digest.Lines.Where(l => l.Rule is not (ReminderRule.OverdueCopy or ReminderRule.WeeklySummary)).ToList();
+        var own = digest.Lines.Where(l => l.Rule is not (ReminderRule.OverdueCopy or ReminderRule.WeeklySummary
+            or ReminderRule.Returned or ReminderRule.ExtensionDecided)).ToList();
+        var returned = digest.Lines.Where(l => l.Rule == ReminderRule.Returned).OrderBy(l => l.Due).ThenBy(Title).ToList();
+        var decided = digest.Lines.Where(l => l.Rule == ReminderRule.ExtensionDecided).OrderBy(l => l.Extension!.DecidedAtUtc).ToList();
         var overdue = own.Where(l => l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
         var soon = own.Where(l => !l.IsOverdue).OrderBy(l => l.Due).ThenBy(Title).ToList();
         var copies = digest.Lines.Where(l => l.Rule == ReminderRule.OverdueCopy)
             .OrderBy(l => l.Due).ThenBy(l => UnitName(l.Work!.UnitId)).ThenBy(Title).ToList();
 
-        digest.Subject = Subject(digest, overdue.Count, soon.Count, copies.Count);
+        digest.Subject = Subject(digest, overdue.Count, soon.Count, returned.Count, decided.Count, copies.Count);
         var html = new StringBuilder();
         var text = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(digest.Subject)).Append("</title></head>")
@@ -73,6 +77,8 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         var ownList = $"{root}/tasks?Unit={digest.UnitId}&Role=Lead&State=Overdue,InProgress";
         Section(html, text, "Đã quá hạn", overdue, withUnit: false, ownList);
         Section(html, text, "Sắp đến hạn", soon, withUnit: false, ownList);
+        Section(html, text, "Kết quả bị Sở Nội vụ trả lại, cần bổ sung", returned, withUnit: false, ownList);
+        Section(html, text, "Quyết định về đề nghị gia hạn", decided, withUnit: false, ownList);
         Section(html, text, $"Việc quá hạn từ {copyFromDaysOverdue} ngày trở lên của các đơn vị (gửi Sở Nội vụ để theo dõi)", copies, withUnit: true,
             $"{root}/tasks?State=Overdue");
         if (digest.Week is { } week) Summary(html, text, week);
@@ -85,11 +91,13 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         digest.Text = text.ToString();
     }
 
-    private string Subject(Digest digest, int overdue, int soon, int copies)
+    private string Subject(Digest digest, int overdue, int soon, int returned, int decided, int copies)
     {
         var parts = new List<string>();
         if (overdue > 0) parts.Add($"{overdue} việc quá hạn");
         if (soon > 0) parts.Add($"{soon} việc sắp đến hạn");
+        if (returned > 0) parts.Add($"{returned} việc bị trả lại");
+        if (decided > 0) parts.Add($"{decided} quyết định gia hạn");
         if (copies > 0) parts.Add($"{copies} việc quá hạn lâu của đơn vị khác");
         if (digest.Week is not null) parts.Add("tổng hợp tuần");
         return $"Nhắc việc CCHC ngày {Date(today)} – {digest.UnitName}: {string.Join(", ", parts)}";
@@ -114,14 +122,16 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         foreach (var line in lines)
         {
             var (link, linkText) = Link(line);
-            html.Append("<tr><td style=\"white-space:nowrap\">").Append(E(Standing(line.Due))).Append("</td>");
+            html.Append("<tr><td style=\"white-space:nowrap\">");
+            if (line.IsNew) html.Append("<strong style=\"color:#b3261e\">Mới</strong><br>");
+            html.Append(E(Standing(line))).Append("</td>");
             if (withUnit) html.Append("<td>").Append(E(UnitName(line.Work!.UnitId))).Append("</td>");
             html.Append("<td>").Append(E(Title(line)));
             if (Detail(line) is { } detail) html.Append("<br><span style=\"color:#5b6776\">").Append(E(detail)).Append("</span>");
             html.Append("</td><td style=\"white-space:nowrap\">").Append(Date(line.Due)).Append("</td><td style=\"white-space:nowrap\"><a href=\"").Append(E(link)).Append("\">")
                 .Append(E(linkText)).Append("</a></td></tr>");
 
-            text.Append("- [").Append(Standing(line.Due)).Append("] ");
+            text.Append(line.IsNew ? "- (mới) [" : "- [").Append(Standing(line)).Append("] ");
             if (withUnit) text.Append(UnitName(line.Work!.UnitId)).Append(": ");
             text.Append(Title(line));
             if (Detail(line) is { } d) text.Append(" — ").Append(d);
@@ -189,6 +199,14 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         }
     }
 
+    private string Standing(DigestLine line) => line switch
+    {
+        { Rule: ReminderRule.Returned } => "Bị trả lại",
+        { Extension.Status: Progress.ExtensionStatus.Approved } => "Được gia hạn",
+        { Extension: not null } => "Không được gia hạn",
+        _ => Standing(line.Due),
+    };
+
     private string Standing(DateOnly due) => (today.DayNumber - due.DayNumber) switch
     {
         > 0 and var late => $"Quá hạn {late} ngày",
@@ -212,7 +230,14 @@ public sealed class DigestWriter(string baseUrl, DateOnly today, IReadOnlyDictio
         if (line.Report is { } r)
             return r.Period.CutOff is { } cutOff ? $"Số liệu tính đến ngày {Date(cutOff)}" : "Kế hoạch CCHC năm của đơn vị";
         var w = line.Work!;
-        return w.Product is { Length: > 0 } product ? $"Sản phẩm: {Shorten(product, 200)}; thời gian hoàn thành: {w.DeadlineText}" : $"Thời gian hoàn thành: {w.DeadlineText}";
+        var detail = w.Product is { Length: > 0 } product ? $"Sản phẩm: {Shorten(product, 200)}; thời gian hoàn thành: {w.DeadlineText}" : $"Thời gian hoàn thành: {w.DeadlineText}";
+        if (line.Rule == ReminderRule.Returned && w.Progress?.ReturnReason is { } reason)
+            detail = $"Lý do trả lại: {Shorten(reason, 300)}. {detail}";
+        if (line.Extension is { } e)
+            detail = $"Đề nghị gia hạn đến {Date(e.RequestedDue)}: "
+                + (e.Status == Progress.ExtensionStatus.Approved ? "đã được Sở Nội vụ đồng ý" : "Sở Nội vụ không đồng ý")
+                + (e.DecisionNote is { Length: > 0 } note ? $" ({Shorten(note, 300)})" : "") + $". {detail}";
+        return line.Officer is { } officer ? $"{detail}; người phụ trách: {officer}" : detail;
     }
 
     private (string Url, string Text) Link(DigestLine line) => line.Report is { } r

@@ -15,4 +15,8 @@ public enum ReminderRule
     ReportOverdue,
     /// <summary>Sở Nội vụ's Monday summary.</summary>
     WeeklySummary,
+    /// <summary>A completion Sở Nội vụ returned, still to be fixed (listed in the unit's digest, never recorded).</summary>
+    Returned,
+    /// <summary>Sở Nội vụ decided an extension request since the unit's last digest (listed, never recorded).</summary>
+    ExtensionDecided,
 }

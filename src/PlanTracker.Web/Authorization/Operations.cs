@@ -16,6 +16,12 @@ public static class Operations
     /// <summary>On a <see cref="UnitOnTask"/>: ask Sở Nội vụ for a new deadline on one of the unit's items of the task.</summary>
     public static readonly OperationAuthorizationRequirement RequestExtension = new() { Name = nameof(RequestExtension) };
 
+    /// <summary>On a <see cref="UnitOnTask"/>: give the unit's share of a deliverable to a named officer of the unit (người phụ trách).</summary>
+    public static readonly OperationAuthorizationRequirement AssignOfficer = new() { Name = nameof(AssignOfficer) };
+
+    /// <summary>On a <see cref="UnitOnTask"/>: watch (or stop watching) the unit's share of a deliverable.</summary>
+    public static readonly OperationAuthorizationRequirement Watch = new() { Name = nameof(Watch) };
+
     /// <summary>On a <see cref="TaskRef"/>: write a comment.</summary>
     public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
 

@@ -30,13 +30,19 @@ public sealed class TaskHandler(PlanTrackerDbContext db) : OperationHandler<Task
 
 /// <summary>
 /// Progress on a deliverable is recorded for a unit that leads the task (directly or through a group), by an editor
-/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing. A new deadline is
-/// asked for by the same people (Sở Nội vụ decides on it: the Admin policy).
+/// of that unit or by an admin acting for it, while the plan is not closed; viewers change nothing. The same people
+/// ask for a new deadline (Sở Nội vụ decides on it: the Admin policy) and give the unit's share to one of its
+/// officers; anyone of the unit (any role) and admins may watch it.
 /// </summary>
 public sealed class ProgressHandler(PlanTrackerDbContext db) : OperationHandler<UnitOnTask>
 {
     protected override async Task<bool> AllowsAsync(ClaimsPrincipal user, string operation, UnitOnTask work) =>
-        operation is nameof(Operations.UpdateProgress) or nameof(Operations.RequestExtension) && user.ActsFor(work.UnitId)
+        operation switch
+        {
+            nameof(Operations.UpdateProgress) or nameof(Operations.RequestExtension) or nameof(Operations.AssignOfficer) => user.ActsFor(work.UnitId),
+            nameof(Operations.Watch) => user.IsInRole(Roles.Admin) || user.UnitId() == work.UnitId,
+            _ => false,
+        }
         && await TaskUnits.IsAssignedAsync(db, work.TaskId, work.UnitId, AssignmentRole.Lead)
         && await PlanLifecycle.StatusOfTaskAsync(db, work.TaskId) is { } status && PlanLifecycle.IsOpen(status) && PlanLifecycle.Sees(user, status);
 }

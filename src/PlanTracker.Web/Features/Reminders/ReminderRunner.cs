@@ -105,7 +105,7 @@ public sealed class ReminderRunner(IServiceScopeFactory scopes, OutboxDispatcher
                 State = OutboxState.Pending, NextAttemptAtUtc = now, CreatedAtUtc = now, PlannedFor = today, ReminderRunId = run.Id,
             }).ToList();
             await OutboxWriter.InsertMessagesAsync(db, messages, ct);
-            await OutboxWriter.InsertItemsAsync(db, plan.Digests.Zip(messages).SelectMany(pair => pair.First.Lines.Select(l => new ReminderItem
+            await OutboxWriter.InsertItemsAsync(db, plan.Digests.Zip(messages).SelectMany(pair => pair.First.Lines.Where(l => !l.Context).Select(l => new ReminderItem
             {
                 UnitId = pair.First.UnitId, Rule = l.Rule, ItemKey = l.ItemKey, OccurredOn = l.OccurredOn, PlannedFor = today,
                 OutboxMessageId = pair.Second.Id,

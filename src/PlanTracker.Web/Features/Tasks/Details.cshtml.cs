@@ -16,7 +16,8 @@ using PlanTracker.Web.Infrastructure;
 namespace PlanTracker.Web.Features.Tasks;
 
 /// <summary>A task with its deliverables, each lead unit's progress and state, comments and the history timeline.</summary>
-public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authorization, IClock clock) : PageModel
+public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authorization, IClock clock, IConfiguration config,
+    Microsoft.Extensions.Options.IOptions<Reminders.MailSettings> mail) : PageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Dictionary<int, List<Unit>> GroupMembers { get; private set; } = [];
@@ -30,6 +31,16 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
     public bool CanComment { get; private set; }
     public bool CanSeeEvidence { get; private set; }
     public HashSet<int> UpdatableUnits { get; private set; } = [];
+    /// <summary>Officers and watchers of each deliverable, per lead unit.</summary>
+    public ILookup<(int DeliverableId, int UnitId), ItemFollower> Followers { get; private set; } = Array.Empty<ItemFollower>().ToLookup(f => (0, 0));
+    /// <summary>The active users of each unit the user may give items to (its officers to choose from).</summary>
+    public Dictionary<int, List<(string Id, string Name)>> UnitUsers { get; private set; } = [];
+
+    /// <summary>Whether the user may watch the unit's share: anyone of that unit, and admins; not on a closed plan.</summary>
+    public bool CanWatch(int unitId) => PlanLifecycle.IsOpen(Task.Section!.Plan!.Status)
+        && (User.IsInRole(Core.Accounts.Roles.Admin) || User.UnitId() == unitId);
+    public bool Watches(int deliverableId, int unitId) =>
+        Followers[(deliverableId, unitId)].Any(f => f.Role == FollowerRole.Watcher && f.UserId == User.UserId());
 
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
     public DateOnly AsOfDate => AsOf ?? clock.Today;
@@ -55,6 +66,8 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             AuthorUserId = User.UserId(), AuthorName = User.DisplayName(),
         };
         db.Comments.Add(comment);
+        await CommentMail.QueueAsync(db, Task, comment, User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value,
+            config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080", mail.Value.From, clock.Today);
         db.Record(User.Actor(), comment.CreatedAtUtc, ChangeKind.CommentAdded, id,
             $"Ý kiến: {(comment.Text.Length > 120 ? comment.Text[..120] + "…" : comment.Text)}",
             after: new { comment.Text }, taskId: id, planId: Task.Section!.PlanId);
@@ -65,6 +78,48 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
 
     /// <summary>The requested date of each item's pending extension request.</summary>
     public Dictionary<(int DeliverableId, string Period, int UnitId), DateOnly> PendingExtensions { get; private set; } = [];
+
+    /// <summary>Gives the unit's share of a deliverable to one of the unit's officers, or takes it back (no officer chosen).</summary>
+    public async Task<IActionResult> OnPostOfficerAsync(int id, int deliverableId, int unitId, string? officerId)
+    {
+        if (!await db.Deliverables.AnyAsync(d => d.Id == deliverableId && d.TaskId == id && !d.IsRetired)) return NotFound();
+        if (!await authorization.AllowsAsync(User, new UnitOnTask(id, unitId), Operations.AssignOfficer)) return Forbid();
+        var officer = officerId is { Length: > 0 }
+            ? await db.Users.Where(u => u.Id == officerId && u.UnitId == unitId && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync()
+            : null;
+        if (officerId is { Length: > 0 } && officer is null) return BadRequest();
+        var current = await db.ItemFollowers.Include(f => f.User)
+            .FirstOrDefaultAsync(f => f.DeliverableId == deliverableId && f.UnitId == unitId && f.Role == FollowerRole.Officer);
+        if (current?.UserId == officer?.Id) return Redirect($"/tasks/{id}#deliverable-{deliverableId}");
+        var now = clock.Now.UtcDateTime;
+        var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync();
+        if (current is not null) db.ItemFollowers.Remove(current);
+        if (officer is not null)
+            db.ItemFollowers.Add(new ItemFollower { DeliverableId = deliverableId, UnitId = unitId, UserId = officer.Id, Role = FollowerRole.Officer, AddedAtUtc = now });
+        var planId = await db.Tasks.Where(t => t.Id == id).Select(t => t.Section!.PlanId).SingleAsync();
+        db.Record(User.Actor(), now, ChangeKind.OfficerAssigned, deliverableId,
+            officer is null ? $"Bỏ người phụ trách ({unitName})" : $"Giao người phụ trách ({unitName}): {officer.DisplayName}",
+            before: new { Officer = current?.User?.DisplayName }, after: new { Officer = officer?.DisplayName }, taskId: id, planId: planId);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = officer is null ? "Đã bỏ người phụ trách." : $"Đã giao cho {officer.DisplayName}.";
+        return Redirect($"/tasks/{id}#deliverable-{deliverableId}");
+    }
+
+    /// <summary>Starts or stops watching the unit's share of a deliverable (comments on the task are mailed to watchers).</summary>
+    public async Task<IActionResult> OnPostWatchAsync(int id, int deliverableId, int unitId, bool watch)
+    {
+        if (!await db.Deliverables.AnyAsync(d => d.Id == deliverableId && d.TaskId == id && !d.IsRetired)) return NotFound();
+        if (!await authorization.AllowsAsync(User, new UnitOnTask(id, unitId), Operations.Watch)) return Forbid();
+        var userId = User.UserId()!;
+        var mine = await db.ItemFollowers.Where(f => f.DeliverableId == deliverableId && f.UnitId == unitId && f.UserId == userId && f.Role == FollowerRole.Watcher)
+            .ToListAsync();
+        if (watch && mine.Count == 0)
+            db.ItemFollowers.Add(new ItemFollower { DeliverableId = deliverableId, UnitId = unitId, UserId = userId, Role = FollowerRole.Watcher, AddedAtUtc = clock.Now.UtcDateTime });
+        if (!watch) db.ItemFollowers.RemoveRange(mine);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = watch ? "Đã theo dõi: ý kiến về nhiệm vụ sẽ được gửi thư cho bạn." : "Đã bỏ theo dõi.";
+        return Redirect($"/tasks/{id}#deliverable-{deliverableId}");
+    }
 
     private async Task<bool> LoadAsync(int id)
     {
@@ -103,6 +158,13 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
             Files = (await db.Attachments.AsNoTracking()
                     .Where(a => !a.IsRemoved && a.Deliverable!.TaskId == id).OrderBy(a => a.UploadedAtUtc).ToListAsync())
                 .ToLookup(a => (a.DeliverableId, a.Period, a.UnitId));
+        Followers = (await db.ItemFollowers.AsNoTracking().Include(f => f.User)
+                .Where(f => f.Deliverable!.TaskId == id).OrderBy(f => f.AddedAtUtc).ToListAsync())
+            .ToLookup(f => (f.DeliverableId, f.UnitId));
+        var assignable = UpdatableUnits.ToArray();
+        UnitUsers = (await db.Users.AsNoTracking().Where(u => u.UnitId != null && EF.Parameter(assignable).Contains(u.UnitId.Value) && !u.IsDisabled)
+                .OrderBy(u => u.DisplayName).Select(u => new { UnitId = u.UnitId!.Value, u.Id, u.DisplayName }).ToListAsync())
+            .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.DisplayName)).ToList());
         Comments = await db.Comments.AsNoTracking().Include(c => c.Unit)
             .Where(c => c.TaskId == id && !c.IsRemoved).OrderBy(c => c.CreatedAtUtc).ToListAsync();
         Timeline = await db.ChangeRecords.AsNoTracking()

@@ -587,4 +587,46 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
         await using var db = host.NewDbContext();
         Assert.False(await db.Progress.AnyAsync(p => p.ResultText == "không có token"));
     }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.Redirect)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Only_Sở_Tư_pháps_editors_and_admins_give_its_item_to_an_officer_of_the_unit(Who who, HttpStatusCode expected)
+    {
+        var (taskId, deliverableId) = await host.DeliverableAsync("1.a", 0);
+        var stp = await host.UnitIdAsync("STP");
+        var officer = await host.CreateUserAsync(Roles.UnitEditor, "STP", $"pt.{who.ToString().ToLowerInvariant()}@stp.cantho.example");
+        string officerId;
+        await using (var db = host.NewDbContext())
+            officerId = await db.Users.Where(u => u.Email == officer).Select(u => u.Id).SingleAsync();
+
+        var response = await (await ClientAsync(who)).PostFormAsync($"/tasks/{taskId}",
+            [new("deliverableId", deliverableId.ToString(CultureInfo.InvariantCulture)), new("unitId", stp.ToString(CultureInfo.InvariantCulture)),
+             new("officerId", officerId)], $"/tasks/{taskId}?handler=Officer");
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var check = host.NewDbContext();
+        Assert.Equal(who is Who.Admin or Who.LeadEditor, await check.ItemFollowers.AnyAsync(f => f.UserId == officerId && f.Role == FollowerRole.Officer));
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.Redirect)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Redirect)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Sở_Tư_pháps_item_is_watched_by_people_of_the_unit_and_admins(Who who, HttpStatusCode expected)
+    {
+        var (taskId, deliverableId) = await host.DeliverableAsync("1.a", 0);
+        var stp = await host.UnitIdAsync("STP");
+
+        var response = await (await ClientAsync(who)).PostFormAsync($"/tasks/{taskId}",
+            [new("deliverableId", deliverableId.ToString(CultureInfo.InvariantCulture)), new("unitId", stp.ToString(CultureInfo.InvariantCulture)),
+             new("watch", "true")], $"/tasks/{taskId}?handler=Watch");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
 }

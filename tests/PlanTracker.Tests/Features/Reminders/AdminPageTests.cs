@@ -23,7 +23,8 @@ public class AdminPageTests
         var html = await admin.GetStringAsync("/admin/reminders");
 
         Assert.Contains("Xem trước lần chạy hôm nay", html);
-        Assert.Contains("Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn", html);
+        // Everything Sở Tư pháp owes: tasks 1.a and 2.m.1, its annual plan and its Q1 report.
+        Assert.Contains("Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 4 việc quá hạn", html);
         await using var db = host.NewDbContext();
         Assert.Equal(0, await db.ReminderRuns().CountAsync());
         Assert.Equal(0, await db.OutboxMessages().CountAsync());
@@ -138,7 +139,7 @@ public class AdminPageTests
         Assert.False(run.Plan.AlreadyCovered);
         Assert.Equal(Monday, run.Plan.CoveredFrom); // as a first run: today only
         Assert.True(run.Messages > 0);
-        Assert.Contains(host.Smtp.Received(), m => m.Message.Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn");
+        Assert.Contains(host.Smtp.Received(), m => m.Message.Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 4 việc quá hạn");
         Assert.Equal(planned + run.Messages, (await host.OutboxAsync()).Count);
         // The next working day covers only itself: the run of 01/04 is where it starts, not the one of 03/06.
         var tuesday = await host.RunMorningAsync(Monday.AddDays(1));

@@ -23,7 +23,7 @@ public class CommandLineTests
         Assert.Contains("Dispatch: ", run.Output);
         var files = Directory.GetFiles(mail, "*.eml");
         Assert.NotEmpty(files);
-        Assert.Contains(files, f => MimeMessage.Load(f).Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 1 việc quá hạn");
+        Assert.Contains(files, f => MimeMessage.Load(f).Subject == "Nhắc việc CCHC ngày 01/04/2019 – Sở Tư pháp: 4 việc quá hạn");
 
         var again = await RunAsync(folder, "run");
         Assert.Equal(0, again.ExitCode);

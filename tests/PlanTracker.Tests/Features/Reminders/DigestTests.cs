@@ -64,7 +64,8 @@ public class DigestTests
         await host.RunMorningAsync(Monday);
 
         var mail = MailTo(host, "stttt@cantho.example");
-        Assert.Equal("Nhắc việc CCHC ngày 01/04/2019 – Sở Thông tin và Truyền thông: 2 việc quá hạn", mail.Message.Subject);
+        // Everything it owes that day, not only the items whose reminder fell on it (6.đ, 2.m.1): also 6.a, its annual plan and its Q1 report.
+        Assert.Equal("Nhắc việc CCHC ngày 01/04/2019 – Sở Thông tin và Truyền thông: 5 việc quá hạn", mail.Message.Subject);
         var rawSubject = mail.Message.Headers.First(h => h.Field == "Subject").RawValue;
         Assert.All(rawSubject, b => Assert.True(b < 128, "the Subject header is 7-bit on the wire"));
         Assert.Contains("=?utf-8?", System.Text.Encoding.ASCII.GetString(rawSubject), StringComparison.OrdinalIgnoreCase);
