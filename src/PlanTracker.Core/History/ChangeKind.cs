@@ -8,6 +8,12 @@ public sealed record ChangeKind(string EntityType, string Action)
 {
     /// <summary>Entity id: the deliverable.</summary>
     public static readonly ChangeKind ProgressUpdated = new("DeliverableProgress", "ProgressUpdated");
+    /// <summary>Entity id: the deliverable. A unit's "Hoàn thành" on a plan that verifies completions: it awaits Sở Nội vụ.</summary>
+    public static readonly ChangeKind CompletionClaimed = new("DeliverableProgress", "CompletionClaimed");
+    /// <summary>Entity id: the deliverable. Sở Nội vụ accepted the claim: done as of the unit's date.</summary>
+    public static readonly ChangeKind CompletionAccepted = new("DeliverableProgress", "CompletionAccepted");
+    /// <summary>Entity id: the deliverable. Sở Nội vụ returned the claim with a reason: in progress again.</summary>
+    public static readonly ChangeKind CompletionReturned = new("DeliverableProgress", "CompletionReturned");
     public static readonly ChangeKind AttachmentRemoved = new("Attachment", "AttachmentRemoved");
     /// <summary>Entity id: the task.</summary>
     public static readonly ChangeKind CommentAdded = new("TaskComment", "CommentAdded");

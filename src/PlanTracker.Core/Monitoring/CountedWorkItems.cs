@@ -11,9 +11,11 @@ namespace PlanTracker.Core.Monitoring;
 /// <see cref="StateClassifier"/> rule. The same expansion as <see cref="WorkItems"/> (lead groups to their
 /// members, recurring deadlines and lists to their occurrences), read in a third of the time because nothing but dates and ids is read.
 /// </summary>
-public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn)
+/// <remarks><see cref="CompletedOn"/> is the claimed date while <see cref="Awaiting"/> (Sở Nội vụ has yet to accept it).</remarks>
+public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn,
+    bool Awaiting = false)
 {
-    public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day);
+    public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day, Awaiting);
 }
 
 public static class CountedWorkItems
@@ -36,10 +38,10 @@ public static class CountedWorkItems
         var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
         var read = deliverables.Select(d => d.Id).ToArray();
         var completions = (await db.Progress.AsNoTracking()
-                .Where(p => p.Status == ProgressStatus.Done && EF.Parameter(read).Contains(p.DeliverableId))
-                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, p.CompletedOn })
+                .Where(p => (p.Status == ProgressStatus.Done || p.Status == ProgressStatus.AwaitingVerification) && EF.Parameter(read).Contains(p.DeliverableId))
+                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, p.CompletedOn, Awaiting = p.Status == ProgressStatus.AwaitingVerification })
                 .ToListAsync(ct))
-            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId), p => p.CompletedOn);
+            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 
         var items = new List<CountedWorkItem>(deliverables.Count);
         foreach (var d in deliverables)
@@ -47,8 +49,10 @@ public static class CountedWorkItems
             if (!leads.TryGetValue(d.TaskId, out var units)) continue;
             foreach (var unit in units)
                 foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.ListText))
-                    items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, period.Due,
-                        completions.GetValueOrDefault((d.Id, period.Key, unit))));
+                {
+                    var completion = completions.GetValueOrDefault((d.Id, period.Key, unit));
+                    items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, period.Due, completion?.CompletedOn, completion?.Awaiting ?? false));
+                }
         }
         return items;
     }

@@ -94,9 +94,10 @@ public static class WorkItems
                 foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.DeadlineText))
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, lead));
-                    var completed = record is { Status: ProgressStatus.Done } ? record.CompletedOn : null;
+                    var completed = record is { Status: ProgressStatus.Done or ProgressStatus.AwaitingVerification } ? record.CompletedOn : null;
+                    var awaiting = record is { Status: ProgressStatus.AwaitingVerification };
                     items.Add(new(task.PlanId, task.SectionNumber, d.Id, d.TaskId, task.Code, task.Activity, d.Product, lead, period.Key, d.DeadlineKind,
-                        d.DeadlineText, period.Due, StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf), record));
+                        d.DeadlineText, period.Due, StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf, awaiting), record));
                 }
             }
         }
