@@ -196,6 +196,34 @@ public class VerificationTests(VerificationTests.Host host) : IClassFixture<Veri
     }
 
     [Fact]
+    public async Task A_plan_made_in_the_app_verifies_completions_and_the_editor_turns_it_off()
+    {
+        var admin = await host.AdminAsync();
+
+        var created = await admin.PostFormAsync("/admin/plans", [new("NewPlan.Number", "900/KH-UBND"), new("NewPlan.Title", "Kế hoạch thử"),
+            new("NewPlan.Year", "2020"), new("copy", "Nothing")], "/admin/plans?handler=Create");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        int planId;
+        await using (var db = host.NewDbContext())
+        {
+            var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Number == "900/KH-UBND");
+            Assert.True(plan.VerifiesCompletions);
+            planId = plan.Id;
+        }
+        var editor = await admin.GetDocumentAsync($"/admin/plans/{planId}");
+        Assert.NotNull(editor.QuerySelector("input[type=checkbox][name='Header.VerifiesCompletions'][checked]"));
+
+        var saved = await admin.PostFormAsync($"/admin/plans/{planId}", [new("Header.Number", "900/KH-UBND"), new("Header.Title", "Kế hoạch thử"),
+            new("Header.Year", "2020"), new("Header.VerifiesCompletions", "false"), new("Header.Version", PageText.InputValue(editor.DocumentElement.OuterHtml, "Header.Version"))],
+            $"/admin/plans/{planId}?handler=Header");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = host.NewDbContext();
+        Assert.False((await after.Plans.AsNoTracking().SingleAsync(p => p.Id == planId)).VerifiesCompletions);
+    }
+
+    [Fact]
     public async Task The_dashboard_counts_claims_awaiting_apart()
     {
         var planId = await host.VerifyingPlanAsync();
