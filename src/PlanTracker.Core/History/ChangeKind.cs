@@ -12,6 +12,12 @@ public sealed record ChangeKind(string EntityType, string Action)
     public static readonly ChangeKind ExtensionRequested = new("DeadlineExtension", "ExtensionRequested");
     public static readonly ChangeKind ExtensionApproved = new("DeadlineExtension", "ExtensionApproved");
     public static readonly ChangeKind ExtensionRefused = new("DeadlineExtension", "ExtensionRefused");
+    /// <summary>Entity id: the deliverable. A unit's "Hoàn thành" on a plan that verifies completions: it awaits Sở Nội vụ.</summary>
+    public static readonly ChangeKind CompletionClaimed = new("DeliverableProgress", "CompletionClaimed");
+    /// <summary>Entity id: the deliverable. Sở Nội vụ accepted the claim: done as of the unit's date.</summary>
+    public static readonly ChangeKind CompletionAccepted = new("DeliverableProgress", "CompletionAccepted");
+    /// <summary>Entity id: the deliverable. Sở Nội vụ returned the claim with a reason: in progress again.</summary>
+    public static readonly ChangeKind CompletionReturned = new("DeliverableProgress", "CompletionReturned");
     public static readonly ChangeKind AttachmentRemoved = new("Attachment", "AttachmentRemoved");
     /// <summary>Entity id: the task.</summary>
     public static readonly ChangeKind CommentAdded = new("TaskComment", "CommentAdded");

@@ -24,6 +24,8 @@ public sealed class PlanHeaderDto
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }
     public string? SignerTitle { get; set; }
+    /// <summary>Whether a unit's "Hoàn thành" waits for Sở Nội vụ to accept it; off when absent (Plan 163 ran without it).</summary>
+    public bool? VerifiesCompletions { get; set; }
 }
 
 public sealed class ObjectiveDto

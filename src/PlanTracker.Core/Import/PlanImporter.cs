@@ -204,6 +204,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             Issuer = CleanOrNull(header.Issuer),
             SignedBy = CleanOrNull(header.SignedBy),
             SignerTitle = CleanOrNull(header.SignerTitle),
+            VerifiesCompletions = header.VerifiesCompletions ?? false,
             SourceHash = hash,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };

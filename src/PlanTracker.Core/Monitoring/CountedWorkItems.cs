@@ -11,13 +11,14 @@ namespace PlanTracker.Core.Monitoring;
 /// <see cref="StateClassifier"/> rule. The same expansion as <see cref="WorkItems"/> (lead groups to their
 /// members, recurring deadlines and lists to their occurrences), read in a third of the time because nothing but dates and ids is read.
 /// </summary>
-/// <remarks><see cref="Due"/> is the deadline in force (an approved extension's); <see cref="OriginalDue"/> the plan's.</remarks>
+/// <remarks><see cref="Due"/> is the deadline in force (an approved extension's); <see cref="OriginalDue"/> the plan's.
+/// <see cref="CompletedOn"/> is the claimed date while <see cref="Awaiting"/> (Sở Nội vụ has yet to accept it).</remarks>
 public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn,
-    DateOnly? OriginalDue = null, bool ByHigherLevel = false)
+    DateOnly? OriginalDue = null, bool ByHigherLevel = false, bool Awaiting = false)
 {
-    public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day);
+    public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day, Awaiting);
     /// <summary>The state against the plan's own deadline, whatever extension was approved.</summary>
-    public DeliverableState OriginalStateOn(DateOnly day) => StateClassifier.Classify(Kind, OriginalDue ?? Due, CompletedOn, day);
+    public DeliverableState OriginalStateOn(DateOnly day) => StateClassifier.Classify(Kind, OriginalDue ?? Due, CompletedOn, day, Awaiting);
     /// <summary>As PAR criterion 1.6 counts it: a task assigned by a higher level against its original date.</summary>
     public DeliverableState ParStateOn(DateOnly day) => ByHigherLevel ? OriginalStateOn(day) : StateOn(day);
 }
@@ -42,8 +43,13 @@ public static class CountedWorkItems
         var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
         var read = deliverables.Select(d => d.Id).ToArray();
         var progress = (await db.Progress.AsNoTracking()
-                .Where(p => (p.Status == ProgressStatus.Done || p.AdjustedDue != null) && EF.Parameter(read).Contains(p.DeliverableId))
-                .Select(p => new { p.DeliverableId, p.Period, p.UnitId, CompletedOn = p.Status == ProgressStatus.Done ? p.CompletedOn : null, p.AdjustedDue })
+                .Where(p => (p.Status == ProgressStatus.Done || p.Status == ProgressStatus.AwaitingVerification || p.AdjustedDue != null) && EF.Parameter(read).Contains(p.DeliverableId))
+                .Select(p => new
+                {
+                    p.DeliverableId, p.Period, p.UnitId, p.AdjustedDue,
+                    CompletedOn = p.Status == ProgressStatus.Done || p.Status == ProgressStatus.AwaitingVerification ? p.CompletedOn : null,
+                    Awaiting = p.Status == ProgressStatus.AwaitingVerification,
+                })
                 .ToListAsync(ct))
             .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 
@@ -56,7 +62,7 @@ public static class CountedWorkItems
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, unit));
                     items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, record?.AdjustedDue ?? period.Due,
-                        record?.CompletedOn, period.Due, d.AssignedByHigherLevel));
+                        record?.CompletedOn, period.Due, d.AssignedByHigherLevel, record?.Awaiting ?? false));
                 }
         }
         return items;

@@ -18,7 +18,11 @@ public sealed class StateCounts
     public int DoneLate => this[DeliverableState.DoneLate];
     public int Overdue => this[DeliverableState.Overdue];
     public int Done => DoneOnTime + DoneLate;
-    /// <summary>The rate's denominator: items done, or not done and past due.</summary>
+    public int Awaiting => this[DeliverableState.AwaitingVerification];
+    /// <summary>
+    /// The rate's denominator: items done, or not done and past due. A claim awaiting Sở Nội vụ is in neither until it
+    /// is accepted (then it counts as of the unit's date) or returned (then it is overdue again if past due).
+    /// </summary>
     public int Due => DoneOnTime + DoneLate + Overdue;
 
     /// <summary>Null when nothing was due yet.</summary>
@@ -35,5 +39,5 @@ public sealed class StateCounts
 
     /// <summary>The order pages and reports list states in: what needs attention first.</summary>
     public static readonly DeliverableState[] Order =
-        [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
+        [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.AwaitingVerification, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
 }

@@ -10,5 +10,7 @@ public static class WorkItemStates
     /// that day did not exist yet on it.
     /// </summary>
     public static DeliverableState StateOn(this WorkItem item, DateOnly day) =>
-        StateClassifier.Classify(item.Kind, item.Due, item.Progress is { Status: ProgressStatus.Done } p ? p.CompletedOn : null, day);
+        StateClassifier.Classify(item.Kind, item.Due,
+            item.Progress is { Status: ProgressStatus.Done or ProgressStatus.AwaitingVerification } p ? p.CompletedOn : null, day,
+            item.Progress is { Status: ProgressStatus.AwaitingVerification });
 }

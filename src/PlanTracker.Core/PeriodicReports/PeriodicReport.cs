@@ -64,7 +64,7 @@ public sealed class PeriodicReport
 
     /// <summary>Items within a section: late first, then in progress, done, ongoing; by task code within a state.</summary>
     private static readonly DeliverableState[] ItemOrder =
-        [DeliverableState.Overdue, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.DoneOnTime, DeliverableState.Ongoing];
+        [DeliverableState.Overdue, DeliverableState.DoneLate, DeliverableState.AwaitingVerification, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.DoneOnTime, DeliverableState.Ongoing];
 
     /// <summary>The report of Q1, H1, Q3 or Y; the submissions are classified as of the compiling day.</summary>
     public static async Task<PeriodicReport> BuildAsync(PlanTrackerDbContext db, ReportOptions options,

@@ -15,4 +15,6 @@ public enum DeliverableState
     DoneLate,
     /// <summary>Hoàn thành đúng hạn: done on or before the due date.</summary>
     DoneOnTime,
+    /// <summary>Chờ xác nhận: the unit reported it done; Sở Nội vụ has yet to accept it (plans that verify completions).</summary>
+    AwaitingVerification,
 }

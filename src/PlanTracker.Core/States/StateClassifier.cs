@@ -20,6 +20,19 @@ public static class StateClassifier
         return asOf <= t ? DeliverableState.InProgress : DeliverableState.Overdue;
     }
 
+    /// <summary>
+    /// The rule for a record that may be a claim awaiting Sở Nội vụ (<paramref name="awaitingVerification"/>, with
+    /// <paramref name="completedOn"/> the date the unit claims). From that date on the item is awaiting whatever its due
+    /// date: it is not done until accepted, and calling it overdue would chase a unit that has done its part; it is
+    /// the verifier who owes the next step. Before that date the claim did not exist yet.
+    /// </summary>
+    public static DeliverableState Classify(DeadlineKind kind, DateOnly? due, DateOnly? completedOn, DateOnly asOf, bool awaitingVerification)
+    {
+        if (!awaitingVerification) return Classify(kind, due, completedOn, asOf);
+        if (kind != DeadlineKind.Ongoing && completedOn is { } claimed && claimed <= asOf) return DeliverableState.AwaitingVerification;
+        return Classify(kind, due, null, asOf);
+    }
+
     public static bool IsDone(this DeliverableState state) => state is DeliverableState.DoneOnTime or DeliverableState.DoneLate;
 
     public static string Label(this DeliverableState state) => state switch
@@ -29,6 +42,7 @@ public static class StateClassifier
         DeliverableState.InProgress => "Đang thực hiện trong hạn",
         DeliverableState.Overdue => "Quá hạn",
         DeliverableState.Ongoing => "Thường xuyên",
+        DeliverableState.AwaitingVerification => "Chờ xác nhận",
         _ => "Chưa có hạn",
     };
 }

@@ -110,13 +110,14 @@ public static class WorkItems
                 foreach (var period in Periods.Of(d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.DeadlineText))
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, lead));
-                    var completed = record is { Status: ProgressStatus.Done } ? record.CompletedOn : null;
+                    var completed = record is { Status: ProgressStatus.Done or ProgressStatus.AwaitingVerification } ? record.CompletedOn : null;
+                    var awaiting = record is { Status: ProgressStatus.AwaitingVerification };
                     var due = record?.AdjustedDue ?? period.Due;
                     items.Add(new(task.PlanId, task.SectionNumber, d.Id, d.TaskId, task.Code, task.Activity, d.Product, lead, period.Key, d.DeadlineKind,
-                        d.DeadlineText, due, StateClassifier.Classify(d.DeadlineKind, due, completed, asOf), record)
+                        d.DeadlineText, due, StateClassifier.Classify(d.DeadlineKind, due, completed, asOf, awaiting), record)
                     {
                         OriginalDue = period.Due,
-                        OriginalState = StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf),
+                        OriginalState = StateClassifier.Classify(d.DeadlineKind, period.Due, completed, asOf, awaiting),
                     });
                 }
             }

@@ -33,6 +33,28 @@ public class StateClassifierTests
         Assert.Equal(DeliverableState.DoneLate, StateClassifier.Classify(DeadlineKind.Quarter, Due, completed, new DateOnly(2020, 1, 10)));
     }
 
+    [Theory]
+    [InlineData("2019-09-30", DeliverableState.AwaitingVerification)] // claimed before its due date
+    [InlineData("2020-03-01", DeliverableState.AwaitingVerification)] // still awaiting long after it: not overdue, the verifier owes the step
+    [InlineData("2019-09-09", DeliverableState.InProgress)]           // the day before the claim, it did not exist yet
+    public void A_claim_awaiting_verification_is_awaiting_whatever_its_due_date(string asOf, DeliverableState expected)
+    {
+        var claimed = new DateOnly(2019, 9, 10);
+
+        var state = StateClassifier.Classify(DeadlineKind.Quarter, Due, claimed, DateOnly.Parse(asOf, CultureInfo.InvariantCulture), awaitingVerification: true);
+
+        Assert.Equal(expected, state);
+        Assert.False(state.IsDone());
+    }
+
+    [Fact]
+    public void A_claim_made_after_the_due_date_is_overdue_until_it_is_made()
+    {
+        var state = StateClassifier.Classify(DeadlineKind.Quarter, Due, new DateOnly(2020, 2, 1), new DateOnly(2020, 1, 15), awaitingVerification: true);
+
+        Assert.Equal(DeliverableState.Overdue, state);
+    }
+
     [Fact]
     public void Ongoing_deliverables_are_always_ongoing()
     {

@@ -47,6 +47,23 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_file_says_whether_completions_are_verified_and_Plan_163_does_not()
+    {
+        await using (var db = database.NewContext())
+            await new UnitDirectoryImporter(db).ImportAsync(RepoPaths.UnitSeed);
+        var file = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.PlanSeed))!;
+        file["plan"]!["number"] = "164/KH-UBND";
+        file["plan"]!["verifiesCompletions"] = true;
+
+        await ImportPlanAsync(RepoPaths.PlanSeed);
+        await ImportPlanAsync(database.Folder.Write("verifying.json", file.ToJsonString()));
+
+        await using var check = database.NewContext();
+        Assert.Equal([("163/KH-UBND", false), ("164/KH-UBND", true)],
+            (await check.Plans.OrderBy(p => p.Number).Select(p => new { p.Number, p.VerifiesCompletions }).ToListAsync()).Select(p => (p.Number, p.VerifiesCompletions)));
+    }
+
+    [Fact]
     public async Task Plan_163_seed_imports_whole_with_every_unit_name_matched()
     {
         await using (var db = database.NewContext())

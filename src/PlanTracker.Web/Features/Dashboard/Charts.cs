@@ -26,6 +26,7 @@ public sealed record ChartSpec(string[] Labels, List<ChartSeries> Datasets, bool
     {
         [DeliverableState.DoneOnTime] = "#2e7d32",
         [DeliverableState.DoneLate] = "#e0a800",
+        [DeliverableState.AwaitingVerification] = "#00838f",
         [DeliverableState.InProgress] = "#1e6fd9",
         [DeliverableState.Overdue] = "#c62828",
         [DeliverableState.Ongoing] = "#7b4bb7",

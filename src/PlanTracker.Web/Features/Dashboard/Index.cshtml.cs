@@ -21,8 +21,11 @@ namespace PlanTracker.Web.Features.Dashboard;
 public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, OverviewCache overviews, IClock clock,
     IAuthorizationService authorization) : PageModel
 {
-    /// <summary>The states with a column of their own, in page order.</summary>
-    public static readonly DeliverableState[] Columns = StateCounts.Order;
+    /// <summary>
+    /// The states with a column of their own, in page order; "Chờ xác nhận" only for a plan that verifies completions
+    /// or still holds claims (its setting may have been turned off since).
+    /// </summary>
+    public DeliverableState[] Columns { get; private set; } = StateCounts.Order;
     /// <summary>The states the section and unit charts draw: the ones that were due or are on their way.</summary>
     private static readonly DeliverableState[] ChartStates =
         [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.Overdue];
@@ -51,6 +54,8 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
         Plans = await PlanPicker.ChoicesAsync(db, User);
 
         Overview = await overviews.GetAsync(plan, AsOfDate);
+        if (!plan.VerifiesCompletions && Overview.Totals.Awaiting == 0)
+            Columns = [.. StateCounts.Order.Where(s => s != DeliverableState.AwaitingVerification)];
         Units = Sorted(Overview.Units, Sort);
         IndicatorPeriod = reports.Schedule.PeriodicOf(plan.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
         Indicators = await PeriodicReport.IndicatorRowsAsync(db, plan.Id, reports.Schedule.Latest(plan.Year, AsOfDate));

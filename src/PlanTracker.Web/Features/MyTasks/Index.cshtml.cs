@@ -19,7 +19,8 @@ namespace PlanTracker.Web.Features.MyTasks;
 public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
 {
     public static readonly DeliverableState[] StateOrder =
-        [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.DoneLate, DeliverableState.DoneOnTime];
+        [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.AwaitingVerification,
+         DeliverableState.DoneLate, DeliverableState.DoneOnTime];
 
     /// <summary>Rows shown per state; a province-level unit can lead thousands of items, the rest are one link away.</summary>
     public const int MaxPerState = 100;

@@ -38,6 +38,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
     public DateOnly? PendingExtension { get; private set; }
     public List<Attachment> Attachments { get; private set; } = [];
     public bool IsOngoing => Deliverable.DeadlineKind == DeadlineKind.Ongoing;
+    public bool VerifiesCompletions => Deliverable.Task!.Section!.Plan!.VerifiesCompletions;
     public DateOnly Today => clock.Today;
     public string MaxMegabytes => (evidence.MaxBytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -167,6 +168,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
             if (string.IsNullOrWhiteSpace(Input.ResultText))
                 ModelState.AddModelError("Input.ResultText", "Nhập kết quả thực hiện trong kỳ.");
         }
+        if (Input.Status == ProgressStatus.AwaitingVerification) Input.Status = ProgressStatus.Done; // the unit says done; the plan decides
         if (Input.Status == ProgressStatus.Done && Input.CompletedOn is null)
             ModelState.AddModelError("Input.CompletedOn", "Nhập ngày hoàn thành khi trạng thái là Hoàn thành.");
         if (Input.Status != ProgressStatus.Done && Input.CompletedOn is not null)
@@ -186,7 +188,18 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
         // A new row starts at 1: a form opened before it existed carries 0 and is refused.
         var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, Version = 1 }).Entity;
+        var wasAccepted = record is { Status: ProgressStatus.Done, VerifiedAtUtc: not null };
+        var acceptedOn = record.CompletedOn;
         Input.ApplyTo(record);
+        // On a plan that verifies completions "Hoàn thành" is a claim for Sở Nội vụ to accept; a save that keeps an
+        // accepted completion's date (a result text or evidence added afterwards) keeps it accepted.
+        var claims = VerifiesCompletions && record.Status == ProgressStatus.Done && !(wasAccepted && record.CompletedOn == acceptedOn);
+        if (claims)
+        {
+            record.Status = ProgressStatus.AwaitingVerification;
+            (record.ReturnReason, record.ReturnedAtUtc, record.VerifiedAtUtc, record.VerifiedByName) = (null, null, null, null);
+        }
+        else if (record.Status != ProgressStatus.Done) (record.VerifiedAtUtc, record.VerifiedByName) = (null, null);
         record.UpdatedAtUtc = now;
         record.UpdatedByUserId = User.UserId();
         record.UpdatedByName = User.DisplayName();
@@ -203,9 +216,14 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         }
 
         var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => UploadNames.Clean(f.FileName)))}";
-        db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
-            $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
-            before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
+        if (claims)
+            db.Record(User.Actor(), now, ChangeKind.CompletionClaimed, Deliverable.Id,
+                $"{UnitName}: {DescribeItem()} báo hoàn thành ngày {Display.Date(record.CompletedOn)}, chờ Sở Nội vụ xác nhận{files}",
+                before, ProgressInput.VerificationSnapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
+        else
+            db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
+                $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
+                before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
         await db.SaveChangesAsync();
     }
 

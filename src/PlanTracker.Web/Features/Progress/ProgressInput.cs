@@ -29,7 +29,8 @@ public sealed class ProgressInput
 
     public static ProgressInput From(DeliverableProgress? record) => record is null ? new() : new()
     {
-        Status = record.Status,
+        // The form offers "Hoàn thành"; a claim awaiting Sở Nội vụ shows as that, so that a save keeps it.
+        Status = record.Status == ProgressStatus.AwaitingVerification ? ProgressStatus.Done : record.Status,
         ProgressPercent = record.ProgressPercent,
         CompletedOn = record.CompletedOn,
         ResultText = record.ResultText,
@@ -52,6 +53,13 @@ public sealed class ProgressInput
     public static object Snapshot(DeliverableProgress r) => new
     {
         r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
+    };
+
+    /// <summary>The snapshot with what verification adds, for the claim, accept and return records.</summary>
+    public static object VerificationSnapshot(DeliverableProgress r) => new
+    {
+        r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
+        r.ReturnReason, r.ReturnedAtUtc, r.VerifiedAtUtc, r.VerifiedByName,
     };
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Normalize();

@@ -71,6 +71,7 @@ public static class Display
     public static string StatusLabel(PlanTracker.Core.Progress.ProgressStatus status) => status switch
     {
         PlanTracker.Core.Progress.ProgressStatus.Done => "Hoàn thành",
+        PlanTracker.Core.Progress.ProgressStatus.AwaitingVerification => "Chờ xác nhận",
         PlanTracker.Core.Progress.ProgressStatus.InProgress => "Đang thực hiện",
         _ => "Chưa thực hiện",
     };

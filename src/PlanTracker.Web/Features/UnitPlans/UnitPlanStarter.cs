@@ -45,6 +45,7 @@ public static class UnitPlanStarter
             Status = PlanStatus.Draft,
             UnitId = unit.Id,
             ParentPlanId = city.Id,
+            VerifiesCompletions = true,
             Issuer = unit.Name,
             CreatedAtUtc = nowUtc,
         };

@@ -101,6 +101,20 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     }
 
     [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Completions_are_accepted_or_returned_only_by_Sở_Nội_vụ(Who who, HttpStatusCode expected)
+    {
+        var response = await (await ClientAsync(who)).GetAsync("/verification");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData(Who.Viewer)]
     [InlineData(Who.CoordinatingEditor)]
     [InlineData(Who.OtherUnitEditor)]

@@ -53,7 +53,8 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
                 new("Năm", PlanHeaderInput.Of(plan).Year, header.Year),
                 new("Ngày ban hành", Display.Date(plan.IssuedOn), header.IssuedOn),
                 new("Cơ quan ban hành", plan.Issuer, header.Issuer), new("Người ký", plan.SignedBy, header.SignedBy),
-                new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle));
+                new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle),
+                new("Sở Nội vụ xác nhận hoàn thành", YesNo(plan.VerifiesCompletions), YesNo(header.VerifiesCompletions ?? plan.VerifiesCompletions)));
             header.Version = plan.Version; // a second press, after reading both versions, is a deliberate choice
         }
         if (problems.Any || HeaderConflict is not null || input is null)
@@ -72,12 +73,14 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
             .Add(nameof(Plan.IssuedOn), "ngày ban hành", plan.IssuedOn, input.IssuedOn)
             .Add(nameof(Plan.Issuer), "cơ quan ban hành", plan.Issuer, input.Issuer)
             .Add(nameof(Plan.SignedBy), "người ký", plan.SignedBy, input.SignedBy)
-            .Add(nameof(Plan.SignerTitle), "chức vụ người ký", plan.SignerTitle, input.SignerTitle);
+            .Add(nameof(Plan.SignerTitle), "chức vụ người ký", plan.SignerTitle, input.SignerTitle)
+            .Add(nameof(Plan.VerifiesCompletions), "Sở Nội vụ xác nhận hoàn thành", plan.VerifiesCompletions, header.VerifiesCompletions ?? plan.VerifiesCompletions);
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         var yearChanged = plan.Year != input.Year || plan.EndYear != input.EndYear;
         (plan.Number, plan.Title, plan.Year, plan.EndYear, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
             (input.Number, input.Title, input.Year, input.EndYear, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
+        plan.VerifiesCompletions = header.VerifiesCompletions ?? plan.VerifiesCompletions;
         db.Expect(plan, header.Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
@@ -91,6 +94,8 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
 
     /// <summary>"Kết thúc": the plan becomes read-only and its reminders stop.</summary>
     public Task<IActionResult> OnPostCloseAsync(int id, int version) => StepAsync(id, version, PlanStatus.Closed);
+
+    private static string YesNo(bool on) => on ? "Có" : "Không";
 
     private async Task<IActionResult> StepAsync(int id, int version, PlanStatus to)
     {

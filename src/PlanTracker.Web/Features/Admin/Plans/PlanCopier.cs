@@ -47,6 +47,7 @@ public static class PlanCopier
     public static async Task<Plan> CreateAsync(PlanTrackerDbContext db, Actor actor, DateTime nowUtc, Plan plan, Plan? source, Choices choices)
     {
         var from = source is null || choices.Scope == CopyScope.Nothing ? null : source;
+        plan.VerifiesCompletions = true; // every plan made in the app, copied or not; an imported file says for itself
         var copies = new List<(PlanTask Copy, PlanTask Original)>();
         var carried = new List<(Deliverable Copy, Deliverable Original)>();
         if (from is not null)

@@ -17,6 +17,8 @@ public sealed partial class PlanHeaderInput
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }
     public string? SignerTitle { get; set; }
+    /// <summary>"Sở Nội vụ xác nhận hoàn thành"; null when the form did not carry the field, which leaves the setting as it is.</summary>
+    public bool? VerifiesCompletions { get; set; }
     /// <summary>The plan's Version when the form was opened.</summary>
     public int Version { get; set; }
 
@@ -29,6 +31,7 @@ public sealed partial class PlanHeaderInput
         Issuer = plan.Issuer,
         SignedBy = plan.SignedBy,
         SignerTitle = plan.SignerTitle,
+        VerifiesCompletions = plan.VerifiesCompletions,
         Version = plan.Version,
     };
 

@@ -32,7 +32,7 @@ public static class ExportText
     public static string Summary(StateCounts c) =>
         $"Tổng số {c.Total} sản phẩm: hoàn thành đúng hạn {c.DoneOnTime}, hoàn thành quá hạn {c.DoneLate}, " +
         $"đang thực hiện trong hạn {c[DeliverableState.InProgress]}, quá hạn chưa hoàn thành {c.Overdue}, thường xuyên {c[DeliverableState.Ongoing]}, " +
-        $"chưa có hạn {c[DeliverableState.NeedsDate]}; tỷ lệ hoàn thành đúng hạn {Percent(c.OnTimeRate)}.";
+        $"chưa có hạn {c[DeliverableState.NeedsDate]}{(c.Awaiting > 0 ? $", chờ Sở Nội vụ xác nhận hoàn thành {c.Awaiting}" : "")}; tỷ lệ hoàn thành đúng hạn {Percent(c.OnTimeRate)}.";
 
     public static string Product(ReportItem i) =>
         (i.Item.Product ?? "(không ghi sản phẩm)") + (i.Item.Period == "" ? "" : " · " + Periods.Label(i.Item.Period));
