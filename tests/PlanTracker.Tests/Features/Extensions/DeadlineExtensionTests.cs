@@ -117,11 +117,13 @@ public class DeadlineExtensionTests(DeadlineExtensionTests.Host host) : IClassFi
         Assert.Contains("Hạn gốc 30/06/2019 · Gia hạn đến 31/12/2019", PageText.Text(await editor.GetStringAsync($"/tasks/{taskId}")), StringComparison.Ordinal);
         Assert.Contains("Hạn gốc 30/06/2019 · Gia hạn đến 31/12/2019", PageText.Text(await editor.GetStringAsync("/my")), StringComparison.Ordinal);
 
-        // The reminder planner follows the adjusted date: no overdue line for 6.g over the days before today.
+        // The reminder planner follows the adjusted date: no overdue line for 6.g over the days before today; the
+        // unit's digest tells it of the decision instead.
         var planner = new ReminderPlanner(db, host.Services.GetRequiredService<IOptions<ReminderRules>>().Value,
             host.Services.GetRequiredService<ReportSchedule>(), "http://localhost");
         var lines = (await planner.PlanAsync(Today, Today.AddDays(-14))).Digests.SelectMany(d => d.Lines).ToList();
-        Assert.DoesNotContain(lines, l => l.Work?.DeliverableId == deliverableId && l.Work.UnitId == unit);
+        var about = lines.Where(l => l.Work?.DeliverableId == deliverableId && l.Work.UnitId == unit).ToList();
+        Assert.Equal([ReminderRule.ExtensionDecided], about.Select(l => l.Rule));
         Assert.Contains(lines, l => l.Rule == ReminderRule.Overdue && l.Work?.UnitId == unit); // its other overdue items still are
     }
 
