@@ -11,7 +11,8 @@ public sealed record ReportItem(WorkItem Item, string UnitName)
 {
     public DeliverableState State => Item.State;
     public DateOnly? CompletedOn => Item.State.IsDone() ? Item.Progress?.CompletedOn : null;
-    public string? ResultText => Item.Progress?.ResultText;
+    /// <summary>The current text, or in a periodic report the text as it stood at the cut-off (<see cref="ResultsAtCutOff"/>).</summary>
+    public string? ResultText { get; init; } = Item.Progress?.ResultText;
 }
 
 public sealed record ReportSection(int Number, string Title, StateCounts Counts, List<ReportItem> Items)
@@ -82,7 +83,7 @@ public sealed class PeriodicReport
             Submissions = submissions,
             Totals = StateCounts.Of(items.Select(i => i.State)),
             OriginalTotals = StateCounts.Of(items.Select(i => i.OriginalState)),
-            Sections = await SectionsAsync(db, plan.Id, items, ct),
+            Sections = await SectionsAsync(db, plan.Id, cutOff, items, ct),
             Indicators = await IndicatorRowsAsync(db, plan.Id, period, ct),
             UnitTexts = (await db.UnitReports.AsNoTracking()
                     .Where(u => u.PlanId == plan.Id && u.PeriodKey == period.Key && u.SubmissionId != null && sent.Contains(u.SubmissionId.Value))
@@ -93,9 +94,11 @@ public sealed class PeriodicReport
         };
     }
 
-    /// <summary>The plan's sections, each with its items in report order (late first) and their counts.</summary>
-    public static async Task<List<ReportSection>> SectionsAsync(PlanTrackerDbContext db, int planId, List<WorkItem> items, CancellationToken ct = default)
+    /// <summary>The plan's sections, each with its items in report order (late first), their counts and their results as of the cut-off.</summary>
+    public static async Task<List<ReportSection>> SectionsAsync(PlanTrackerDbContext db, int planId, DateOnly cutOff, List<WorkItem> items,
+        CancellationToken ct = default)
     {
+        var results = await ResultsAtCutOff.LoadAsync(db, cutOff, items, ct);
         var unitIds = items.Select(i => i.UnitId).Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var sections = await db.Sections.AsNoTracking()
@@ -109,7 +112,7 @@ public sealed class PeriodicReport
             return new ReportSection(s.Number, s.Title, StateCounts.Of(inSection.Select(i => i.State)),
                 inSection.OrderBy(i => Array.IndexOf(ItemOrder, i.State)).ThenBy(i => rank(i.TaskCode))
                     .ThenBy(i => i.Due).ThenBy(i => unitNames.GetValueOrDefault(i.UnitId), StringComparer.Ordinal)
-                    .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList());
+                    .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?")) { ResultText = results.Of(i) }).ToList());
         }).ToList();
     }
 

@@ -38,7 +38,7 @@ public sealed class UnitPeriodicReport
         {
             Plan = plan, Period = period, Unit = unit, Text = text, Submission = submission,
             Totals = StateCounts.Of(items.Select(i => i.State)),
-            Sections = (await PeriodicReport.SectionsAsync(db, plan.Id, items, ct)).Where(s => s.Items.Count > 0).ToList(),
+            Sections = (await PeriodicReport.SectionsAsync(db, plan.Id, cutOff, items, ct)).Where(s => s.Items.Count > 0).ToList(),
         };
     }
 }

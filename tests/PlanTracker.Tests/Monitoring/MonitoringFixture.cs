@@ -79,7 +79,8 @@ public static class MonitoringFixture
             db.Progress.Add(new DeliverableProgress
             {
                 DeliverableId = deliverable.Id, Period = period, UnitId = await db.Units.Where(u => u.Code == unit).Select(u => u.Id).SingleAsync(),
-                Status = ProgressStatus.Done, ProgressPercent = 100, CompletedOn = done, ResultText = result, UpdatedAtUtc = DateTime.UtcNow,
+                Status = ProgressStatus.Done, ProgressPercent = 100, CompletedOn = done, ResultText = result,
+                UpdatedAtUtc = done.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc), // saved on the day it was done: reports read results as of their cut-off
                 UpdatedByName = "Fixture",
             });
         }
@@ -87,7 +88,8 @@ public static class MonitoringFixture
         {
             DeliverableId = (await db.Deliverables.FirstAsync(d => d.Task!.Code == "2.b")).Id, Period = "Q3",
             UnitId = await db.Units.Where(u => u.Code == "STP").Select(u => u.Id).SingleAsync(),
-            Status = ProgressStatus.InProgress, ProgressPercent = 0, ResultText = "Đăng 30 tin bài trên cổng thông tin", UpdatedAtUtc = DateTime.UtcNow,
+            Status = ProgressStatus.InProgress, ProgressPercent = 0, ResultText = "Đăng 30 tin bài trên cổng thông tin",
+            UpdatedAtUtc = new DateTime(2019, 9, 10, 3, 0, 0, DateTimeKind.Utc),
             UpdatedByName = "Fixture",
         });
         var planId = await db.Plans.Where(p => p.Number == PlanNumber).Select(p => p.Id).SingleAsync();

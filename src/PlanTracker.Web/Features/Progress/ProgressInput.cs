@@ -49,16 +49,16 @@ public sealed class ProgressInput
         record.EvidenceDate = EvidenceDate;
     }
 
-    /// <summary>The fields history keeps, before and after.</summary>
+    /// <summary>The fields history keeps, before and after; the unit and period say whose record it is, for the reports as of a cut-off.</summary>
     public static object Snapshot(DeliverableProgress r) => new
     {
-        r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
+        r.UnitId, r.Period, r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
     };
 
     /// <summary>The snapshot with what verification adds, for the claim, accept and return records.</summary>
     public static object VerificationSnapshot(DeliverableProgress r) => new
     {
-        r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
+        r.UnitId, r.Period, r.Status, r.ProgressPercent, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.Version,
         r.ReturnReason, r.ReturnedAtUtc, r.VerifiedAtUtc, r.VerifiedByName,
     };
 

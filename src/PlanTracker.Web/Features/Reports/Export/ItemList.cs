@@ -37,11 +37,11 @@ public static class ExportText
     public static string Product(ReportItem i) =>
         (i.Item.Product ?? "(không ghi sản phẩm)") + (i.Item.Period == "" ? "" : " · " + Periods.Label(i.Item.Period));
 
+    /// <summary>The item's result text (in a periodic report, as it stood at the cut-off; "\n" between quarters) with its evidence.</summary>
     public static string Result(ReportItem i)
     {
         var p = i.Item.Progress;
-        if (p is null) return "";
-        var evidence = p.EvidenceNumber is null ? "" : $" (Văn bản {p.EvidenceNumber}{(p.EvidenceDate is { } d ? " ngày " + Date(d) : "")})";
-        return (p.ResultText ?? "") + evidence;
+        var evidence = p?.EvidenceNumber is null ? "" : $" (Văn bản {p.EvidenceNumber}{(p.EvidenceDate is { } d ? " ngày " + Date(d) : "")})";
+        return (i.ResultText ?? "") + evidence;
     }
 }

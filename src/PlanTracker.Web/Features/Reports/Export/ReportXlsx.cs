@@ -80,7 +80,7 @@ public static class ReportXlsx
             sheet.Row(++n, i.Item.TaskCode, i.Item.Activity, i.Item.Product ?? "(không ghi sản phẩm)", Periods.Label(i.Item.Period), i.UnitName,
                 i.Item.DeadlineText, XlsxBuilder.DateOrBlank(i.Item.Due), i.State.Label(),
                 XlsxBuilder.DateOrBlank(i.CompletedOn), XlsxBuilder.NumberOrBlank(p?.ProgressPercent),
-                p?.ResultText ?? "", p?.EvidenceNumber is { } ev ? ev + (p.EvidenceDate is { } ed ? " ngày " + Date(ed) : "") : "");
+                i.ResultText ?? "", p?.EvidenceNumber is { } ev ? ev + (p.EvidenceDate is { } ed ? " ngày " + Date(ed) : "") : "");
         }
     }
 }
