@@ -10,8 +10,6 @@ namespace PlanTracker.Core.Import.Documents;
 /// </summary>
 internal sealed partial class TextRowReader(TextUnits units, int year)
 {
-    private const string Letters = "abcdđeghiklmnopqrstuvxy";
-
     private static readonly string[] DeadlineWords =
         ["Quý", "Trong", "Thường", "Tháng", "Hàng", "Hằng", "Theo", "Định kỳ", "Trước", "Đến", "Năm", "Từ", "Cuối", "Đầu", "Ngày", "6 tháng", "06 tháng"];
 
@@ -88,10 +86,10 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
                 titleOpen = true;
                 continue;
             }
-            if (Label().Match(l) is { Success: true } m && section is not null && Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal) > letter)
+            if (Label().Match(l) is { Success: true } m && section is not null && TaskLabels.Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal) > letter)
             {
                 Flush();
-                letter = Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal);
+                letter = TaskLabels.Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal);
                 task = new TaskDto { Code = $"{section.Number}.{m.Groups[1].Value}", Subtasks = [] };
                 section.Tasks!.Add(task);
                 rowTask = task;
