@@ -151,7 +151,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
             var room = actWidth - 5 - (prevWidth + 1 + p.FirstWord.Length);
             // Letters are not all as wide: a line within a few letters of the width may or may not have been full.
             if (Math.Abs(room) <= 6 && p.Text.Length <= ProductWidth + 4) unsure = true;
-            if (p.Text.Length <= ProductWidth && room >= 0) break;
+            if (room >= 0) break;
             prevWidth = p.Text.Length;
         }
         if (n < pieces.Count && !pieces[n].SharesLine && !pieces[n - 1].EndsCell && n + 1 < pieces.Count) unsure = true;
@@ -180,7 +180,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         if (body.Count > 0 || deadline.Count > 0) groups.Add((body, deadline));
         if (groups.Count == 0) { Problem("Chỉ đọc được ô hoạt động; không thấy sản phẩm, đơn vị và thời hạn."); return; }
 
-        var (unitStart, lead, coord, unitNote) = Units(groups[0].Body);
+        var (productStart, lead, coord, unitNote) = Units(groups[0].Body);
         if (lead is null)
             Problem($"Không tách được sản phẩm và đơn vị chủ trì: “{TextCells.Join(groups[0].Body)}”.");
         else
@@ -191,7 +191,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         }
         for (var g = 0; g < groups.Count; g++)
         {
-            var productPieces = g == 0 && lead is not null ? groups[g].Body.Take(unitStart).ToList() : groups[g].Body;
+            var productPieces = g == 0 ? productStart : groups[g].Body;
             var due = groups[g].Deadline.Count > 0 ? TextCells.Join(groups[g].Deadline) : null;
             if (due is null) Problem("Không thấy ô thời hạn của sản phẩm.");
             else if (DeadlineParser.Parse(due, year).Kind == DeadlineKind.Unparsed) Problem($"Ô thời hạn không đọc được: “{due}”.");
@@ -206,16 +206,36 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
 
     private int ProductWidth => (int)(actWidth * 0.6);
 
-    /// <summary>Where the units start in a product-and-units run, and the lead and coordinating units.</summary>
-    private (int Start, List<string>? Lead, List<string>? Coord, ReadingProblem? Note) Units(List<TextPiece> body)
+    /// <summary>
+    /// The product pieces of a product-and-units run, and its lead and coordinating units. The units start at a line
+    /// when they can; else inside one, where a PDF put the product's last words and the units' first on one line
+    /// with a single space ("Báo cáo kết quả Sở Y tế Đơn vị").
+    /// </summary>
+    private (List<TextPiece> Product, List<string>? Lead, List<string>? Coord, ReadingProblem? Note) Units(List<TextPiece> body)
     {
         for (var k = 1; k < body.Count; k++)
         {
             if (!units.StartsUnit(body[k].Text)) continue;
             var split = SplitUnits(body.Skip(k).ToList());
-            if (split.Lead is not null) return (k, split.Lead, split.Coord, split.Note);
+            if (split.Lead is not null) return ([.. body.Take(k)], split.Lead, split.Coord, split.Note);
         }
-        return (body.Count, null, null, null);
+        var words = new List<(int Piece, TextPiece Word)>();
+        foreach (var (index, piece) in body.Index())
+        {
+            var split = piece.Text.Split(' ');
+            for (var i = 0; i < split.Length; i++)
+                words.Add((index, new TextPiece(piece.Line, split[i], i == 0 && piece.SharesLine, i == split.Length - 1 && piece.EndsCell)));
+        }
+        for (var k = 1; k < words.Count; k++)
+        {
+            if (!units.StartsUnit(words[k].Word.Text)) continue;
+            var split = SplitUnits([.. words.Skip(k).Select(w => w.Word)]);
+            if (split.Lead is null) continue;
+            var product = words.Take(k).GroupBy(w => w.Piece)
+                .Select(g => body[g.Key] with { Text = string.Join(' ', g.Select(w => w.Word.Text)) }).ToList();
+            return (product, split.Lead, split.Coord, split.Note);
+        }
+        return (body, null, null, null);
     }
 
     private (List<string>? Lead, List<string>? Coord, ReadingProblem? Note) SplitUnits(List<TextPiece> pieces)
