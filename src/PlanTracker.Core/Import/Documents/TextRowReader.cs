@@ -16,6 +16,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
     private static readonly string[] Joining = ["của", "và", "theo", "với", "tại", "trên", "đến", "trước"];
 
     private int actWidth;
+    private readonly Dictionary<string, string> footnotes = [];
 
     public void ReadTable(string[] lines, int start, List<SectionDto> sections, List<ReadingProblem> problems)
     {
@@ -59,7 +60,28 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         var firsts = table.Where(t => Label().IsMatch(t.Raw.Trim())).Select(t => TextCells.Collapse(t.Raw).Length).Order().ToList();
         actWidth = Math.Max(20, firsts.Count == 0 ? 30 : firsts[firsts.Count / 2]);
         // Footnotes at the foot of a page run across the whole page, wider than any cell.
-        table.RemoveAll(t => TextCells.Collapse(t.Raw) is var l && l.Length > actWidth * 1.6 && !SectionRow().IsMatch(l));
+        // A footnote starts with its number, which the table prints glued to a word ("NĐ-CP1"); its text is kept.
+        var markers = table.SelectMany(t => Marker().Matches(t.Raw).Select(m => m.Value)).ToHashSet();
+        // Footnotes run to the foot of the page: every line after one, up to the repeated header, is footnote text.
+        var wide = new HashSet<int>();
+        string? open = null;
+        var pageEnd = int.MaxValue;
+        foreach (var (index, (line, raw)) in table.Index())
+        {
+            var l = TextCells.Collapse(raw);
+            if (line > pageEnd) open = null;
+            if (FootnoteStart().Match(l) is { Success: true } f && l.Length > actWidth * 1.6 && markers.Contains(f.Groups[1].Value) && !footnotes.ContainsKey(f.Groups[1].Value))
+            {
+                footnotes[open = f.Groups[1].Value] = f.Groups[2].Value;
+                pageEnd = breaks.Where(b => b > line).DefaultIfEmpty(int.MaxValue).Min();
+            }
+            else if (open is not null)
+                footnotes[open] = TextCells.Collapse(footnotes[open] + " " + l);
+            else if (l.Length <= actWidth * 1.6 || SectionRow().IsMatch(l))
+                continue;
+            wide.Add(index);
+        }
+        table = [.. table.Where((_, index) => !wide.Contains(index))];
 
         SectionDto? section = null;
         TaskDto? task = null;
@@ -138,6 +160,12 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         if (pieces.Count == 0) { Problem("Dòng nhiệm vụ trống."); return; }
         var label = LabelPrefix().Match(pieces[0].Text);
         pieces[0] = pieces[0] with { Text = pieces[0].Text[label.Length..] };
+        // "d)  Tăng cường": a wide gap after the label is not a cell border.
+        if (pieces[0].Text.Length == 0 && pieces.Count > 1 && pieces[1].Line == pieces[0].Line)
+        {
+            pieces.RemoveAt(0);
+            pieces[0] = pieces[0] with { SharesLine = false };
+        }
         var firstWidth = TextCells.Collapse(row[0].Raw).Length;
 
         // Activity: the first cell, as long as each line was full when the next began.
@@ -155,7 +183,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
             prevWidth = p.Text.Length;
         }
         if (n < pieces.Count && !pieces[n].SharesLine && !pieces[n - 1].EndsCell && n + 1 < pieces.Count) unsure = true;
-        task.Activity = TextCells.Join(pieces.Take(n));
+        task.Activity = Unmarked(TextCells.Join(pieces.Take(n)), task);
         if (task.Activity.Length == 0) Problem("Ô hoạt động trống.");
         if (task.Activity.EndsWith(',') || (n < pieces.Count && char.IsLower(pieces[n].Text[0]))) unsure = true;
         if (unsure)
@@ -192,17 +220,26 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         for (var g = 0; g < groups.Count; g++)
         {
             var productPieces = g == 0 ? productStart : groups[g].Body;
-            var due = groups[g].Deadline.Count > 0 ? TextCells.Join(groups[g].Deadline) : null;
+            var due = groups[g].Deadline.Count > 0 ? Unmarked(TextCells.Join(groups[g].Deadline), task) : null;
             if (due is null) Problem("Không thấy ô thời hạn của sản phẩm.");
             else if (DeadlineParser.Parse(due, year).Kind == DeadlineKind.Unparsed) Problem($"Ô thời hạn không đọc được: “{due}”.");
             var products = Products(productPieces);
             if (products.Count == 0) Problem("Không thấy ô sản phẩm.");
-            foreach (var product in products) task.Deliverables.Add(new DeliverableDto { Product = product, Deadline = due });
+            foreach (var product in products.Select(p => Unmarked(p, task))) task.Deliverables.Add(new DeliverableDto { Product = product, Deadline = due });
         }
         var broken = breaks.Where(b => b > first && b < last).ToList();
         if (broken.Count > 0)
             Problem($"Dòng bảng bị ngắt trang (tiêu đề lặp lại ở dòng {string.Join(", ", broken)}): các ô nối tiếp sau trang mới có thể đã bị ghép sai cột; hãy kiểm tra.");
     }
+
+    /// <summary>The text without the footnote numbers glued to its words; their footnotes go to the task.</summary>
+    private string Unmarked(string text, TaskDto task) => Marker().Replace(text, m =>
+    {
+        if (!footnotes.TryGetValue(m.Value, out var footnote)) return m.Value;
+        task.Footnotes ??= [];
+        if (!task.Footnotes.Contains(footnote)) task.Footnotes.Add(footnote);
+        return "";
+    });
 
     private int ProductWidth => (int)(actWidth * 0.6);
 
@@ -326,6 +363,12 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
 
     [GeneratedRegex(@"^[IVXLC]+\.\s+\p{Lu}")]
     private static partial Regex RomanHeading();
+
+    [GeneratedRegex(@"(?<=\p{Lu})\d{1,2}(?=[\s,.;:)]|$)")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^(\d{1,2})\s+(\p{Lu}.*)$")]
+    private static partial Regex FootnoteStart();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Number();
