@@ -182,10 +182,11 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
             if (room >= 0) break;
             prevWidth = p.Text.Length;
         }
-        if (n < pieces.Count && !pieces[n].SharesLine && !pieces[n - 1].EndsCell && n + 1 < pieces.Count) unsure = true;
+
         task.Activity = Unmarked(TextCells.Join(pieces.Take(n)), task);
         if (task.Activity.Length == 0) Problem("Ô hoạt động trống.");
-        if (task.Activity.EndsWith(',') || (n < pieces.Count && char.IsLower(pieces[n].Text[0]))) unsure = true;
+        if (task.Activity.EndsWith(',') || Joining.Any(w => task.Activity.EndsWith(" " + w, StringComparison.Ordinal))
+            || (n < pieces.Count && char.IsLower(pieces[n].Text[0]))) unsure = true;
         if (unsure)
             Problem($"Không chắc ô hoạt động kết thúc ở đâu (đã đọc: “…{task.Activity[Math.Max(0, task.Activity.Length - 40)..]}”): dòng cuối có thể thuộc ô sản phẩm; hãy kiểm tra.");
 
@@ -244,18 +245,12 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
     private int ProductWidth => (int)(actWidth * 0.6);
 
     /// <summary>
-    /// The product pieces of a product-and-units run, and its lead and coordinating units. The units start at a line
-    /// when they can; else inside one, where a PDF put the product's last words and the units' first on one line
-    /// with a single space ("Báo cáo kết quả Sở Y tế Đơn vị").
+    /// The product pieces of a product-and-units run, and its lead and coordinating units: the units start at the
+    /// first word from which the rest reads as units, at a line's start or inside one, where a PDF put the product's
+    /// last words and the units' first on one line with a single space ("Báo cáo kết quả Sở Y tế Đơn vị").
     /// </summary>
     private (List<TextPiece> Product, List<string>? Lead, List<string>? Coord, ReadingProblem? Note) Units(List<TextPiece> body)
     {
-        for (var k = 1; k < body.Count; k++)
-        {
-            if (!units.StartsUnit(body[k].Text)) continue;
-            var split = SplitUnits(body.Skip(k).ToList());
-            if (split.Lead is not null) return ([.. body.Take(k)], split.Lead, split.Coord, split.Note);
-        }
         var words = new List<(int Piece, TextPiece Word)>();
         foreach (var (index, piece) in body.Index())
         {
@@ -266,6 +261,9 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         for (var k = 1; k < words.Count; k++)
         {
             if (!units.StartsUnit(words[k].Word.Text)) continue;
+            // A product does not end on a comma or a joining word ("Kế hoạch của | UBND TP").
+            var before = words[k - 1].Word.Text;
+            if (before.EndsWith(',') || before.EndsWith(';') || Joining.Contains(before)) continue;
             var split = SplitUnits([.. words.Skip(k).Select(w => w.Word)]);
             if (split.Lead is null) continue;
             var product = words.Take(k).GroupBy(w => w.Piece)
