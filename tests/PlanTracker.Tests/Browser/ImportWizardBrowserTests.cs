@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PlanTracker.Core.Accounts;
@@ -10,12 +9,6 @@ namespace PlanTracker.Tests.Browser;
 
 public class ImportWizardBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    /// <summary>The document the admin uploads: a plan JSON file until the Word reader lands, then the .docx of the same plan.</summary>
-    private static readonly FilePayload Document = new()
-    {
-        Name = "ke-hoach-77.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(ImportWizardTests.PlanJson()),
-    };
-
     [Fact]
     public async Task Admin_uploads_a_plan_fixes_an_unknown_unit_with_an_alias_confirms_and_lands_on_the_draft_plan()
     {
@@ -24,7 +17,13 @@ public class ImportWizardBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập kế hoạch từ tệp Word, Excel hoặc văn bản" }).ClickAsync();
         await BrowserHost.ArrivedAtAsync(page, "input[name=file]", url => url.EndsWith("/admin/plans/import", StringComparison.Ordinal));
 
-        await page.SetInputFilesAsync("input[name=file]", Document);
+        // The plan as a Word document LibreOffice wrote, with one unit name ("Sở Tư Phap") the directory does not know.
+        var document = new FilePayload
+        {
+            Name = "ke-hoach-77.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = await ImportWizardTests.PlanDocxAsync(),
+        };
+        await page.SetInputFilesAsync("input[name=file]", document);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đọc và xem trước" }).ClickAsync();
         await BrowserHost.ArrivedAtAsync(page, "#rows", url => url.Contains("/admin/plans/import/", StringComparison.Ordinal));
         Assert.Equal("1", await page.InnerTextAsync("[data-count=errors]"));

@@ -4,6 +4,7 @@ using PlanTracker.Core.Import;
 using PlanTracker.Core.Import.Documents;
 using PlanTracker.Core.Plans;
 using PlanTracker.Tests.Features.Admin;
+using PlanTracker.Tests.Import.Documents;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Commands;
@@ -79,5 +80,25 @@ public sealed class ImportDocumentCommandTests : IDisposable
         using var database = new TestDatabase(folder.File("cli.db"));
         await using var db = database.NewContext();
         Assert.Equal(PlanStatus.Active, (await db.Plans.SingleAsync(p => p.Number == "77/KH-UBND")).Status);
+    }
+
+    /// <summary>The "done when": Plan 163's table as LibreOffice writes it, read by the command line as the seed.</summary>
+    [Fact]
+    public async Task Plan_163_as_a_LibreOffice_docx_dry_runs_to_the_seeds_tasks_products_units_and_deadlines_and_writes_nothing()
+    {
+        var seed = PlanHtml.Seed163();
+        var docx = await PlanHtml.DocxAsync(folder, "plan163", PlanHtml.Plan(seed));
+        var units = Directory.CreateDirectory(folder.File("units-only")).FullName;
+        foreach (var file in Directory.GetFiles(RepoPaths.Seed, "units-*.json")) File.Copy(file, Path.Combine(units, Path.GetFileName(file)));
+        var output = folder.File("out.json");
+
+        var result = await AppProcess.RunAsync(new Dictionary<string, string>(environment) { ["Seed__Directory"] = units },
+            null, "import", docx, "--dry-run", "--json", output);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("0 errors", result.Output);
+        var read = PlanDocuments.Read(new MemoryStream(await File.ReadAllBytesAsync(output)), new DocumentLimits()).Plan;
+        PlanFileDiff.AssertSame(seed, read);
+        Assert.Equal(0, await PlansAsync());
     }
 }

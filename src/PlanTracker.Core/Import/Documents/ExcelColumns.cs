@@ -55,20 +55,23 @@ internal sealed record ExcelHeader(int Row, Dictionary<ExcelColumn, int> Columns
         return new ExcelHeader(row, columns, extra);
     }
 
+    /// <summary>The template's own columns (code, section, note), else the task table's as the Word reader knows them.</summary>
     private static ExcelColumn? Recognise(string key) => key switch
     {
-        "stt" or "tt" or "so tt" or "so thu tu" => ExcelColumn.Label,
         "ma" or "ma so" => ExcelColumn.Code,
         _ when key.StartsWith("ma ", StringComparison.Ordinal) => ExcelColumn.Code,
         _ when key.Contains("ten linh vuc", StringComparison.Ordinal) => ExcelColumn.SectionTitle,
         _ when key.Contains("linh vuc", StringComparison.Ordinal) => ExcelColumn.SectionNumber,
-        _ when key.Contains("san pham", StringComparison.Ordinal) => ExcelColumn.Product,
-        _ when key.Contains("chu tri", StringComparison.Ordinal) => ExcelColumn.Lead,
-        _ when key.Contains("phoi hop", StringComparison.Ordinal) => ExcelColumn.Coordinating,
-        _ when key.Contains("thoi han", StringComparison.Ordinal) || key.Contains("thoi gian", StringComparison.Ordinal) => ExcelColumn.Deadline,
         _ when key.Contains("ghi chu", StringComparison.Ordinal) => ExcelColumn.Note,
-        _ when key.Contains("noi dung", StringComparison.Ordinal) || key.Contains("nhiem vu", StringComparison.Ordinal)
-            || key.Contains("hoat dong", StringComparison.Ordinal) => ExcelColumn.Activity,
-        _ => null,
+        _ => WordColumns.Kind(key) switch
+        {
+            WordColumn.Label => ExcelColumn.Label,
+            WordColumn.Activity => ExcelColumn.Activity,
+            WordColumn.Product => ExcelColumn.Product,
+            WordColumn.Lead => ExcelColumn.Lead,
+            WordColumn.Coordinating => ExcelColumn.Coordinating,
+            WordColumn.Deadline => ExcelColumn.Deadline,
+            _ => null,
+        },
     };
 }

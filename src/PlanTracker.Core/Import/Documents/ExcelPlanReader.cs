@@ -147,8 +147,8 @@ public static partial class ExcelPlanReader
             var code = Clean(row, ExcelColumn.Code);
             var label = Clean(row, ExcelColumn.Label);
             var activity = Clean(row, ExcelColumn.Activity);
-            if (code.Length == 0 && label.Length == 0 && LabelledText().Match(activity) is { Success: true } labelled)
-                (label, activity) = (labelled.Groups[1].Value, labelled.Groups[2].Value);
+            if (code.Length == 0 && label.Length == 0 && TaskLabels.AtStart(activity) is { } labelled)
+                (label, activity) = labelled;
 
             if (IsContinuation(row, code, label, activity))
             {
@@ -328,8 +328,6 @@ public static partial class ExcelPlanReader
     [GeneratedRegex(@"^(\d+)[.):]?\s+(\S.*)?$")]
     private static partial Regex NumberedHeading();
 
-    [GeneratedRegex(@"^([a-zđ]\)|\d+(?:\.\d+)*[.)]|[-–•+])\s*(\S.*)$")]
-    private static partial Regex LabelledText();
 
     [GeneratedRegex(@"^[a-zđ]$")]
     private static partial Regex Letter();

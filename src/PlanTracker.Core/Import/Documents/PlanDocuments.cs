@@ -27,7 +27,12 @@ public static class PlanDocuments
         if (read == 0)
             throw new DocumentRefusedException("Tệp trống.");
         var text = ReadText(buffer);
-        return text.AsSpan().TrimStart().StartsWith("{") ? ReadJson(text) : TextPlanReader.Read(text);
+        if (text.AsSpan().TrimStart().StartsWith("{")) return ReadJson(text);
+        try { return TextPlanReader.Read(text); }
+        catch (Exception e) when (e is not DocumentRefusedException and not OutOfMemoryException)
+        {
+            throw new DocumentRefusedException("Không đọc được văn bản đã dán: cách trình bày của bảng quá khác thường. Hãy tải lên tệp Word (.docx) hoặc Excel (.xlsx) của kế hoạch.");
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -74,6 +79,12 @@ public static class PlanDocuments
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
             throw new DocumentRefusedException("Tệp bị hỏng hoặc không phải tệp Word (.docx) hay Excel (.xlsx) hợp lệ.");
+        }
+        catch (Exception e) when (e is not DocumentRefusedException and not OutOfMemoryException)
+        {
+            // Beyond a broken package, OpenXml throws FormatException, OverflowException... on an attribute value it
+            // cannot parse (a hand-edited or odd word processor's document): the admin gets a message, never a 500.
+            throw new DocumentRefusedException("Tệp bị hỏng hoặc có nội dung không đọc được (giá trị lạ trong tệp Word/Excel). Hãy mở tệp, lưu lại dưới dạng .docx hoặc .xlsx rồi tải lên lại.");
         }
     }
 

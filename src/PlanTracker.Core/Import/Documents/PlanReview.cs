@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
@@ -22,7 +24,7 @@ public sealed record ReviewRow(string Code, string Place, int Depth, string Acti
 /// number and year, unit names the directory does not know (all of a row's: an error; some: a warning, the name is
 /// kept unlinked as the JSON import does) and deadlines the parser cannot read (a warning: the text is kept).
 /// </summary>
-public sealed class PlanReview
+public sealed partial class PlanReview
 {
     public const string HeaderPlace = "Đầu kế hoạch";
 
@@ -44,25 +46,23 @@ public sealed class PlanReview
     public static async Task<PlanReview> CreateAsync(PlanTrackerDbContext db, DocumentReading reading, int fallbackYear, CancellationToken ct = default)
     {
         var plan = reading.Plan;
-        var general = new List<ReadingProblem>();
-        foreach (var problem in PlanFileValidator.Validate(plan))
-            general.Add(FromValidator(problem));
+        var checks = PlanFileValidator.Validate(plan).Select(p => FromValidator(plan, p)).ToList();
 
         var header = plan.Plan;
         var year = header?.Year ?? fallbackYear;
         var endYear = header?.EndYear is { } end && end >= year ? end : year;
         var number = VietnameseText.Clean(header?.Number);
         if (number.Length > 0 && header?.Year is { } y && await db.Plans.AsNoTracking().AnyAsync(p => p.Number == number && p.Year == y, ct))
-            general.Add(new ReadingProblem(HeaderPlace, $"Đã có kế hoạch số {number} năm {y}; mỗi số kế hoạch chỉ dùng một lần trong một năm. Hãy sửa số kế hoạch hoặc sửa kế hoạch đã có trong trang sửa kế hoạch."));
+            checks.Add(new ReadingProblem(HeaderPlace, $"Đã có kế hoạch số {number} năm {y}; mỗi số kế hoạch chỉ dùng một lần trong một năm. Hãy sửa số kế hoạch hoặc sửa kế hoạch đã có trong trang sửa kế hoạch."));
 
         var directory = await UnitDirectory.LoadAsync(db, ct);
         var rows = new List<ReviewRow>();
-        var byPlace = reading.Problems.ToLookup(p => p.Place);
+        var byPlace = reading.Problems.Concat(checks).ToLookup(p => p.Place);
         var placed = new HashSet<string>();
         foreach (var section in plan.Sections ?? [])
             foreach (var task in section.Tasks ?? [])
                 AddRows(task, 0, year, endYear, directory, byPlace, placed, rows);
-        general.InsertRange(0, reading.Problems.Where(p => !placed.Contains(p.Place)));
+        var general = reading.Problems.Concat(checks).Where(p => !placed.Contains(p.Place)).ToList();
         return new PlanReview { Plan = plan, Rows = rows, General = general };
     }
 
@@ -100,12 +100,37 @@ public sealed class PlanReview
         [.. (printed ?? []).Concat(inferred ?? []).Select(VietnameseText.Clean).Where(n => n.Length > 0).Distinct()
             .Select(n => new UnitReading(n, directory.TryFind(n, out _, out _)))];
 
-    /// <summary>The seed format's rules, said in Vietnamese where an admin can act on them; the JSON path stays as the place.</summary>
-    private static ReadingProblem FromValidator(string problem)
+    /// <summary>
+    /// The seed format's rules, said in Vietnamese where an admin can act on them. A problem of a task is placed on the
+    /// task's row (its place in the document) and names the task; the rest keep their JSON path as the place.
+    /// </summary>
+    private static ReadingProblem FromValidator(PlanFile plan, string problem)
     {
         var colon = problem.IndexOf(": ", StringComparison.Ordinal);
         var (path, detail) = colon > 0 ? (problem[..colon], problem[(colon + 2)..]) : ("$", problem);
-        var message = path switch
+        if (TaskPath().Match(path) is { Success: true } m && TaskAt(plan, m.Groups[1].Value) is { } task)
+        {
+            var code = VietnameseText.Clean(task.Code);
+            var named = code.Length > 0 ? $"Nhiệm vụ {code}" : "Nhiệm vụ ở dòng này";
+            var of = code.Length > 0 ? $"nhiệm vụ {code}" : "nhiệm vụ ở dòng này";
+            var product = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + 1 : 0;
+            var message = (m.Groups[2].Value, detail) switch
+            {
+                ("code", _) => "Nhiệm vụ ở dòng này không có mã (số thứ tự như “a)”, “1.”); hãy ghi số thứ tự của nhiệm vụ.",
+                ("activity", _) => $"{named} không có nội dung hoạt động; hãy điền ô nội dung của nhiệm vụ.",
+                ("deliverables", var d) when d.StartsWith("no deadline", StringComparison.Ordinal) => $"Sản phẩm thứ {product} của {of} không có thời hạn hoàn thành; hãy điền ô thời hạn.",
+                ("deliverables", _) => $"Sản phẩm thứ {product} của {of} không có tên sản phẩm; hãy điền ô sản phẩm.",
+                ("leadUnits" or "coordinatingUnits", _) => $"{named} có một tên đơn vị trống; hãy sửa ô đơn vị.",
+                _ => $"{named}: dữ liệu chưa hợp lệ ({detail}).",
+            };
+            return new ReadingProblem(Place(task), message);
+        }
+        if (path == "$.sections[*].tasks" && DuplicateCode().Match(detail) is { Success: true } dup)
+        {
+            var first = (plan.Sections ?? []).SelectMany(s => All(s.Tasks ?? [])).First(t => VietnameseText.Clean(t.Code) == dup.Groups[1].Value);
+            return new ReadingProblem(Place(first), $"Mã nhiệm vụ “{dup.Groups[1].Value}” dùng cho {dup.Groups[2].Value} nhiệm vụ; mỗi nhiệm vụ cần một mã riêng, hãy sửa số thứ tự trong tài liệu.");
+        }
+        var general = path switch
         {
             "$.plan" => "Không đọc được phần đầu kế hoạch (số, tên, năm).",
             "$.plan.number" => "Thiếu số kế hoạch; hãy nhập số kế hoạch.",
@@ -113,8 +138,43 @@ public sealed class PlanReview
             "$.plan.year" => "Thiếu năm kế hoạch hoặc năm không hợp lệ; hãy nhập năm.",
             "$.plan.issuedOn" => "Ngày ban hành không hợp lệ.",
             "$.sections" => "Không có lĩnh vực hay nhiệm vụ nào được đọc ra.",
+            _ when SectionTitle().IsMatch(path) => "Một lĩnh vực (dòng tiêu đề như “I. CẢI CÁCH THỂ CHẾ”) không có tên.",
             _ => $"Dữ liệu chưa hợp lệ: {detail}",
         };
-        return new ReadingProblem(path.StartsWith("$.plan", StringComparison.Ordinal) ? HeaderPlace : path, message);
+        return new ReadingProblem(path.StartsWith("$.plan", StringComparison.Ordinal) ? HeaderPlace : path, general);
     }
+
+    /// <summary>The place a task's row is shown under in the preview (see <see cref="AddRows"/>).</summary>
+    private static string Place(TaskDto task) =>
+        VietnameseText.Clean(task.Source) is { Length: > 0 } place ? place : $"Nhiệm vụ {task.Code}";
+
+    /// <summary>The task at a path such as "[0].tasks[2].subtasks[1]".</summary>
+    private static TaskDto? TaskAt(PlanFile plan, string path)
+    {
+        var steps = Index().Matches(path).Select(x => int.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        if (plan.Sections is not { } sections || steps[0] >= sections.Count) return null;
+        var tasks = sections[steps[0]].Tasks ?? [];
+        TaskDto? task = null;
+        foreach (var step in steps.Skip(1))
+        {
+            if (step >= tasks.Count) return null;
+            task = tasks[step];
+            tasks = task.Subtasks ?? [];
+        }
+        return task;
+    }
+
+    private static IEnumerable<TaskDto> All(IEnumerable<TaskDto> tasks) => tasks.SelectMany(t => All(t.Subtasks ?? []).Prepend(t));
+
+    [GeneratedRegex(@"^\$\.sections(\[\d+\](?:\.(?:tasks|subtasks)\[\d+\])+)\.(\w+)(?:\[(\d+)\])?$")]
+    private static partial Regex TaskPath();
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Index();
+
+    [GeneratedRegex(@"^code '(.+)' appears (\d+) times$")]
+    private static partial Regex DuplicateCode();
+
+    [GeneratedRegex(@"^\$\.sections\[\d+\]\.title$")]
+    private static partial Regex SectionTitle();
 }

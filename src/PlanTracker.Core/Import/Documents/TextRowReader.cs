@@ -10,14 +10,13 @@ namespace PlanTracker.Core.Import.Documents;
 /// </summary>
 internal sealed partial class TextRowReader(TextUnits units, int year)
 {
-    private const string Letters = "abcdđeghiklmnopqrstuvxy";
-
     private static readonly string[] DeadlineWords =
         ["Quý", "Trong", "Thường", "Tháng", "Hàng", "Hằng", "Theo", "Định kỳ", "Trước", "Đến", "Năm", "Từ", "Cuối", "Đầu", "Ngày", "6 tháng", "06 tháng"];
 
     private static readonly string[] Joining = ["của", "và", "theo", "với", "tại", "trên", "đến", "trước"];
 
     private int actWidth;
+    private readonly Dictionary<string, string> footnotes = [];
 
     public void ReadTable(string[] lines, int start, List<SectionDto> sections, List<ReadingProblem> problems)
     {
@@ -61,7 +60,28 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         var firsts = table.Where(t => Label().IsMatch(t.Raw.Trim())).Select(t => TextCells.Collapse(t.Raw).Length).Order().ToList();
         actWidth = Math.Max(20, firsts.Count == 0 ? 30 : firsts[firsts.Count / 2]);
         // Footnotes at the foot of a page run across the whole page, wider than any cell.
-        table.RemoveAll(t => TextCells.Collapse(t.Raw) is var l && l.Length > actWidth * 1.6 && !SectionRow().IsMatch(l));
+        // A footnote starts with its number, which the table prints glued to a word ("NĐ-CP1"); its text is kept.
+        var markers = table.SelectMany(t => Marker().Matches(t.Raw).Select(m => m.Value)).ToHashSet();
+        // Footnotes run to the foot of the page: every line after one, up to the repeated header, is footnote text.
+        var wide = new HashSet<int>();
+        string? open = null;
+        var pageEnd = int.MaxValue;
+        foreach (var (index, (line, raw)) in table.Index())
+        {
+            var l = TextCells.Collapse(raw);
+            if (line > pageEnd) open = null;
+            if (FootnoteStart().Match(l) is { Success: true } f && l.Length > actWidth * 1.6 && markers.Contains(f.Groups[1].Value) && !footnotes.ContainsKey(f.Groups[1].Value))
+            {
+                footnotes[open = f.Groups[1].Value] = f.Groups[2].Value;
+                pageEnd = breaks.Where(b => b > line).DefaultIfEmpty(int.MaxValue).Min();
+            }
+            else if (open is not null)
+                footnotes[open] = TextCells.Collapse(footnotes[open] + " " + l);
+            else if (l.Length <= actWidth * 1.6 || SectionRow().IsMatch(l))
+                continue;
+            wide.Add(index);
+        }
+        table = [.. table.Where((_, index) => !wide.Contains(index))];
 
         SectionDto? section = null;
         TaskDto? task = null;
@@ -88,10 +108,10 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
                 titleOpen = true;
                 continue;
             }
-            if (Label().Match(l) is { Success: true } m && section is not null && Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal) > letter)
+            if (Label().Match(l) is { Success: true } m && section is not null && TaskLabels.Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal) > letter)
             {
                 Flush();
-                letter = Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal);
+                letter = TaskLabels.Letters.IndexOf(m.Groups[1].Value, StringComparison.Ordinal);
                 task = new TaskDto { Code = $"{section.Number}.{m.Groups[1].Value}", Subtasks = [] };
                 section.Tasks!.Add(task);
                 rowTask = task;
@@ -140,6 +160,12 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         if (pieces.Count == 0) { Problem("Dòng nhiệm vụ trống."); return; }
         var label = LabelPrefix().Match(pieces[0].Text);
         pieces[0] = pieces[0] with { Text = pieces[0].Text[label.Length..] };
+        // "d)  Tăng cường": a wide gap after the label is not a cell border.
+        if (pieces[0].Text.Length == 0 && pieces.Count > 1 && pieces[1].Line == pieces[0].Line)
+        {
+            pieces.RemoveAt(0);
+            pieces[0] = pieces[0] with { SharesLine = false };
+        }
         var firstWidth = TextCells.Collapse(row[0].Raw).Length;
 
         // Activity: the first cell, as long as each line was full when the next began.
@@ -153,13 +179,14 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
             var room = actWidth - 5 - (prevWidth + 1 + p.FirstWord.Length);
             // Letters are not all as wide: a line within a few letters of the width may or may not have been full.
             if (Math.Abs(room) <= 6 && p.Text.Length <= ProductWidth + 4) unsure = true;
-            if (p.Text.Length <= ProductWidth && room >= 0) break;
+            if (room >= 0) break;
             prevWidth = p.Text.Length;
         }
-        if (n < pieces.Count && !pieces[n].SharesLine && !pieces[n - 1].EndsCell && n + 1 < pieces.Count) unsure = true;
-        task.Activity = TextCells.Join(pieces.Take(n));
+
+        task.Activity = Unmarked(TextCells.Join(pieces.Take(n)), task);
         if (task.Activity.Length == 0) Problem("Ô hoạt động trống.");
-        if (task.Activity.EndsWith(',') || (n < pieces.Count && char.IsLower(pieces[n].Text[0]))) unsure = true;
+        if (task.Activity.EndsWith(',') || Joining.Any(w => task.Activity.EndsWith(" " + w, StringComparison.Ordinal))
+            || (n < pieces.Count && char.IsLower(pieces[n].Text[0]))) unsure = true;
         if (unsure)
             Problem($"Không chắc ô hoạt động kết thúc ở đâu (đã đọc: “…{task.Activity[Math.Max(0, task.Activity.Length - 40)..]}”): dòng cuối có thể thuộc ô sản phẩm; hãy kiểm tra.");
 
@@ -182,7 +209,7 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         if (body.Count > 0 || deadline.Count > 0) groups.Add((body, deadline));
         if (groups.Count == 0) { Problem("Chỉ đọc được ô hoạt động; không thấy sản phẩm, đơn vị và thời hạn."); return; }
 
-        var (unitStart, lead, coord, unitNote) = Units(groups[0].Body);
+        var (productStart, lead, coord, unitNote) = Units(groups[0].Body);
         if (lead is null)
             Problem($"Không tách được sản phẩm và đơn vị chủ trì: “{TextCells.Join(groups[0].Body)}”.");
         else
@@ -193,31 +220,57 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
         }
         for (var g = 0; g < groups.Count; g++)
         {
-            var productPieces = g == 0 && lead is not null ? groups[g].Body.Take(unitStart).ToList() : groups[g].Body;
-            var due = groups[g].Deadline.Count > 0 ? TextCells.Join(groups[g].Deadline) : null;
+            var productPieces = g == 0 ? productStart : groups[g].Body;
+            var due = groups[g].Deadline.Count > 0 ? Unmarked(TextCells.Join(groups[g].Deadline), task) : null;
             if (due is null) Problem("Không thấy ô thời hạn của sản phẩm.");
             else if (DeadlineParser.Parse(due, year).Kind == DeadlineKind.Unparsed) Problem($"Ô thời hạn không đọc được: “{due}”.");
             var products = Products(productPieces);
             if (products.Count == 0) Problem("Không thấy ô sản phẩm.");
-            foreach (var product in products) task.Deliverables.Add(new DeliverableDto { Product = product, Deadline = due });
+            foreach (var product in products.Select(p => Unmarked(p, task))) task.Deliverables.Add(new DeliverableDto { Product = product, Deadline = due });
         }
         var broken = breaks.Where(b => b > first && b < last).ToList();
         if (broken.Count > 0)
             Problem($"Dòng bảng bị ngắt trang (tiêu đề lặp lại ở dòng {string.Join(", ", broken)}): các ô nối tiếp sau trang mới có thể đã bị ghép sai cột; hãy kiểm tra.");
     }
 
+    /// <summary>The text without the footnote numbers glued to its words; their footnotes go to the task.</summary>
+    private string Unmarked(string text, TaskDto task) => Marker().Replace(text, m =>
+    {
+        if (!footnotes.TryGetValue(m.Value, out var footnote)) return m.Value;
+        task.Footnotes ??= [];
+        if (!task.Footnotes.Contains(footnote)) task.Footnotes.Add(footnote);
+        return "";
+    });
+
     private int ProductWidth => (int)(actWidth * 0.6);
 
-    /// <summary>Where the units start in a product-and-units run, and the lead and coordinating units.</summary>
-    private (int Start, List<string>? Lead, List<string>? Coord, ReadingProblem? Note) Units(List<TextPiece> body)
+    /// <summary>
+    /// The product pieces of a product-and-units run, and its lead and coordinating units: the units start at the
+    /// first word from which the rest reads as units, at a line's start or inside one, where a PDF put the product's
+    /// last words and the units' first on one line with a single space ("Báo cáo kết quả Sở Y tế Đơn vị").
+    /// </summary>
+    private (List<TextPiece> Product, List<string>? Lead, List<string>? Coord, ReadingProblem? Note) Units(List<TextPiece> body)
     {
-        for (var k = 1; k < body.Count; k++)
+        var words = new List<(int Piece, TextPiece Word)>();
+        foreach (var (index, piece) in body.Index())
         {
-            if (!units.StartsUnit(body[k].Text)) continue;
-            var split = SplitUnits(body.Skip(k).ToList());
-            if (split.Lead is not null) return (k, split.Lead, split.Coord, split.Note);
+            var split = piece.Text.Split(' ');
+            for (var i = 0; i < split.Length; i++)
+                words.Add((index, new TextPiece(piece.Line, split[i], i == 0 && piece.SharesLine, i == split.Length - 1 && piece.EndsCell)));
         }
-        return (body.Count, null, null, null);
+        for (var k = 1; k < words.Count; k++)
+        {
+            if (!units.StartsUnit(words[k].Word.Text)) continue;
+            // A product does not end on a comma or a joining word ("Kế hoạch của | UBND TP").
+            var before = words[k - 1].Word.Text;
+            if (before.EndsWith(',') || before.EndsWith(';') || Joining.Contains(before)) continue;
+            var split = SplitUnits([.. words.Skip(k).Select(w => w.Word)]);
+            if (split.Lead is null) continue;
+            var product = words.Take(k).GroupBy(w => w.Piece)
+                .Select(g => body[g.Key] with { Text = string.Join(' ', g.Select(w => w.Word.Text)) }).ToList();
+            return (product, split.Lead, split.Coord, split.Note);
+        }
+        return (body, null, null, null);
     }
 
     private (List<string>? Lead, List<string>? Coord, ReadingProblem? Note) SplitUnits(List<TextPiece> pieces)
@@ -308,6 +361,12 @@ internal sealed partial class TextRowReader(TextUnits units, int year)
 
     [GeneratedRegex(@"^[IVXLC]+\.\s+\p{Lu}")]
     private static partial Regex RomanHeading();
+
+    [GeneratedRegex(@"(?<=\p{Lu})\d{1,2}(?=[\s,.;:)]|$)")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^(\d{1,2})\s+(\p{Lu}.*)$")]
+    private static partial Regex FootnoteStart();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex Number();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanTracker.Core.Import.Documents;
@@ -33,7 +34,7 @@ internal sealed partial class TextUnits
         cell = SpaceBeforePunctuation().Replace(TextCells.Collapse(cell), "$1").Trim(' ', ',', ';', '.');
         if (cell.Length == 0) return null;
         var parts = Parts(cell);
-        return known is null ? SplitByHeads(parts) : SplitByDirectory(cell, parts);
+        return known is null ? SplitByHeads(cell, parts) : SplitByDirectory(cell, parts);
     }
 
     /// <summary>Whether the text starts like a unit name.</summary>
@@ -61,31 +62,31 @@ internal sealed partial class TextUnits
         return best[0];
     }
 
-    private List<string>? SplitByHeads(List<(int Start, int End)> parts)
+    /// <summary>
+    /// Without a directory, the commas are read by <see cref="UnitNames"/>'s rule (the same for every reader); a "và"
+    /// joining two units splits too. A name that does not start with a unit word continues the one before it.
+    /// </summary>
+    private static List<string>? SplitByHeads(string cell, List<(int Start, int End)> parts)
     {
-        var units = new List<string>();
-        foreach (var (start, end) in parts)
+        var text = new StringBuilder();
+        for (var k = 0; k < parts.Count; k++)
         {
-            var text = cellText![start..end].Trim();
-            if (units.Count > 0 && !Heads.Any(h => StartsWithWord(text, h)))
-                units[^1] = cellText[lastStart..end].Trim();
-            else
-            {
-                if (!Heads.Any(h => StartsWithWord(text, h))) return null;
-                units.Add(text);
-                lastStart = start;
-            }
+            text.Append(cell[parts[k].Start..parts[k].End]);
+            if (k + 1 < parts.Count) text.Append(cell[parts[k].End..parts[k + 1].Start].Trim() is "và" or ";" ? "; " : ", ");
+        }
+        var units = new List<string>();
+        foreach (var name in UnitNames.Split(text.ToString()))
+        {
+            if (Heads.Any(h => StartsWithWord(name, h))) units.Add(name);
+            else if (units.Count > 0) units[^1] += ", " + name;
+            else return null;
         }
         return units;
     }
 
-    private string? cellText;
-    private int lastStart;
-
     /// <summary>The parts between commas, semicolons and a "và" that joins two units.</summary>
     private List<(int Start, int End)> Parts(string cell)
     {
-        cellText = cell;
         var parts = new List<(int, int)>();
         var start = 0;
         foreach (Match m in Separator().Matches(cell))

@@ -31,7 +31,8 @@ internal sealed record WordColumns(IReadOnlyDictionary<WordColumn, int> Found, I
         return found.Count(f => f.Key != WordColumn.Label) >= 2 ? new WordColumns(found, extra) : null;
     }
 
-    private static WordColumn? Kind(string header)
+    /// <summary>The column a header names, by its words without diacritics; the Excel reader asks the same.</summary>
+    public static WordColumn? Kind(string header)
     {
         var key = VietnameseText.SearchKey(header).Trim('.', ':', ' ');
         if (key is "tt" or "stt" or "so tt" or "so thu tu" or "thu tu") return WordColumn.Label;

@@ -12,7 +12,6 @@ namespace PlanTracker.Core.Import.Documents;
 /// </summary>
 internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
 {
-    private const string Letters = "abcdđeghiklmnopqrstuvxy";
 
     public List<SectionDto> Sections { get; } = [];
     private SectionDto? section;
@@ -76,8 +75,8 @@ internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
     {
         var label = row.TextAt(columns[WordColumn.Label]);
         var activity = row.TextAt(columns[WordColumn.Activity]);
-        if (columns[WordColumn.Label] is null && LabelPrefix().Match(activity) is { Success: true } prefix)
-            (label, activity) = (prefix.Groups[1].Value, activity[prefix.Length..].Trim());
+        if (columns[WordColumn.Label] is null && TaskLabels.AtStart(activity) is { } prefixed)
+            (label, activity) = (prefixed.Label, prefixed.Text.Trim());
         if (label.Length == 0 && activity.StartsWith('-') || label is "-" or "+" or "–")
         {
             (label, activity) = ("-", activity.TrimStart('-', '+', '–', ' '));
@@ -127,8 +126,8 @@ internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
         if (clean.Length == 0)
         {
             var last = section!.Tasks!.Count > 0 ? LabelOf(section.Tasks[^1]) : null;
-            var next = last is { Length: 1 } && Letters.IndexOf(last, StringComparison.Ordinal) is var i and >= 0 && i + 1 < Letters.Length
-                ? Letters[i + 1].ToString() : last is null ? "a" : (section.Tasks.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var next = last is { Length: 1 } && TaskLabels.Letters.IndexOf(last, StringComparison.Ordinal) is var i and >= 0 && i + 1 < TaskLabels.Letters.Length
+                ? TaskLabels.Letters[i + 1].ToString() : last is null ? "a" : (section.Tasks.Count + 1).ToString(CultureInfo.InvariantCulture);
             problems.Add(ReadingProblem.Warning(place, $"Dòng không có số thứ tự; nhiệm vụ được đặt mã {section.Number}.{next}."));
             clean = next;
         }
@@ -152,7 +151,7 @@ internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
         return created;
     }
 
-    private static List<string> Units(WordRow row, WordColumns columns, WordColumn column) => PrintedUnits.Split(row.TextAt(columns[column]));
+    private static List<string> Units(WordRow row, WordColumns columns, WordColumn column) => UnitNames.Split(row.TextAt(columns[column]));
 
     private static void AddUnits(TaskDto to, WordRow row, WordColumns columns)
     {
@@ -232,8 +231,6 @@ internal sealed partial class WordTaskTable(List<ReadingProblem> problems)
     [GeneratedRegex(@"^(\d+)\.(\d+)$")]
     private static partial Regex Dotted();
 
-    [GeneratedRegex(@"^([a-zđ]\)|\d+(?:\.\d+)*[.)]|-)\s+")]
-    private static partial Regex LabelPrefix();
 
     [GeneratedRegex(@"^[-+•–]\s*")]
     private static partial Regex Bullet();

@@ -2,9 +2,12 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Import;
 using PlanTracker.Core.Plans;
+using PlanTracker.Tests.Import.Documents;
 using PlanTracker.Tests.Support;
 
 namespace PlanTracker.Tests.Features.Admin;
@@ -31,6 +34,16 @@ public class ImportWizardTests(ImportWizardTests.Host host) : IClassFixture<Impo
             { "code": "1.b", "activity": "Theo dõi thi hành pháp luật", "leadUnits": ["Sở Tư Phap"],
               "deliverables": [ { "product": "Báo cáo", "deadline": "Tháng 6/2020" } ], "source": "Bảng 1, dòng 4" } ] } ] }
         """;
+
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary><see cref="PlanJson"/>'s plan as a Word document LibreOffice wrote: letterhead, a section row, task cells merged over their products.</summary>
+    public static async Task<byte[]> PlanDocxAsync(string number = "77/KH-UBND", string unknownUnit = "Sở Tư Phap")
+    {
+        using var folder = new TempFolder();
+        var plan = JsonSerializer.Deserialize<PlanFile>(PlanJson(number).Replace("Sở Tư Phap", unknownUnit, StringComparison.Ordinal), WebJson)!;
+        return await File.ReadAllBytesAsync(await PlanHtml.DocxAsync(folder, "ke-hoach", PlanHtml.Plan(plan)));
+    }
 
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
     {
@@ -179,6 +192,91 @@ public class ImportWizardTests(ImportWizardTests.Host host) : IClassFixture<Impo
         var page = PageText.Parse(await confirm.Content.ReadAsStringAsync());
         Assert.Contains("Không nhận ra đơn vị nào của dòng này (“Ban Không Tồn Tại”)", PageText.Text(page.Find("tr[data-code='1.b']")));
         Assert.Equal(0, await PlanCountAsync("79/KH-UBND"));
+    }
+
+    [Fact]
+    public async Task A_Word_file_LibreOffice_wrote_previews_like_the_plan_file_it_was_made_from()
+    {
+        var admin = await host.AdminAsync();
+
+        // Another unknown name than the first test's, which that test adds as an alias.
+        var page = await admin.GetDocumentAsync(PreviewUrl(await UploadAsync(admin, "ke-hoach-80.docx", await PlanDocxAsync("80/KH-UBND", "Sở Tư Pháp Tỉnh"))));
+
+        Assert.Equal(("2", "3", "1", "2", "1"), (Count(page, "tasks"), Count(page, "products"), Count(page, "errors"), Count(page, "warnings"), Count(page, "unknown-units")));
+        Assert.Equal("80/KH-UBND", page.Find("input[name='Header.Number']").GetAttribute("value"));
+        Assert.StartsWith("Bảng ", PageText.Text(page.Find("tr[data-code='1.a'] td[data-label='Vị trí']")), StringComparison.Ordinal);
+        Assert.Equal(0, await PlanCountAsync("80/KH-UBND"));
+    }
+
+    public static TheoryData<string, string> WordFilesWithoutATaskTable => new()
+    {
+        { "<p><b>KẾ HOẠCH</b></p><p>Cải cách hành chính năm 2020</p><p>Một đoạn văn, không có bảng nào.</p>", "Không tìm thấy bảng nhiệm vụ: tài liệu có 0 bảng" },
+        { "<p><b>KẾ HOẠCH</b></p><table border=\"1\"><tr><th>Cột một</th><th>Cột hai</th><th>Cột ba</th></tr><tr><td>x</td><td>y</td><td>z</td></tr></table>",
+            "Không tìm thấy bảng nhiệm vụ: tài liệu có 1 bảng nhưng không bảng nào có hàng tiêu đề" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WordFilesWithoutATaskTable))]
+    public async Task A_Word_file_with_no_task_table_says_so_in_the_preview_and_cannot_be_confirmed(string body, string message)
+    {
+        var admin = await host.AdminAsync();
+        using var folder = new TempFolder();
+        var docx = await File.ReadAllBytesAsync(await PlanHtml.DocxAsync(folder, "khong-bang", PlanHtml.Document(body)));
+        var plans = await PlanCountAsync(null);
+
+        var page = await admin.GetDocumentAsync(PreviewUrl(await UploadAsync(admin, "khong-bang.docx", docx)));
+
+        Assert.Contains(message, PageText.Text(page.Find("#general-problems")));
+        Assert.Equal("0", Count(page, "tasks"));
+        Assert.True(page.Find("#confirm").HasAttribute("disabled"));
+        Assert.Equal(plans, await PlanCountAsync(null));
+    }
+
+    [Fact]
+    public async Task An_xlsx_exported_from_a_plan_previews_its_tasks_and_finds_the_plan_already_there()
+    {
+        var admin = await host.AdminAsync();
+        int plan;
+        await using (var db = host.NewDbContext()) plan = await db.Plans.Where(p => p.Number == "163/KH-UBND").Select(p => p.Id).FirstAsync();
+        var xlsx = await (await admin.GetAsync($"/plans/{plan}/export.xlsx")).Content.ReadAsByteArrayAsync();
+
+        var page = await admin.GetDocumentAsync(PreviewUrl(await UploadAsync(admin, "ke-hoach-163.xlsx", xlsx)));
+
+        var seed = PlanHtml.Seed163();
+        var tasks = seed.Sections!.SelectMany(s => s.Tasks!).Sum(t => 1 + (t.Subtasks?.Count ?? 0));
+        Assert.Equal(tasks.ToString(System.Globalization.CultureInfo.InvariantCulture), Count(page, "tasks"));
+        Assert.Equal("163/KH-UBND", page.Find("input[name='Header.Number']").GetAttribute("value"));
+        Assert.Contains("Đã có kế hoạch số 163/KH-UBND năm 2019", PageText.Text(page.Find("#general-problems")));
+    }
+
+    [Fact]
+    public async Task Text_pasted_from_the_plans_PDF_previews_its_tasks_with_their_lines()
+    {
+        var admin = await host.AdminAsync();
+        var text = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests.Unit", "Import", "Documents", "plan-163-2019.txt"));
+
+        var response = await admin.PostFormAsync("/admin/plans/import", [new("text", text)]);
+
+        var page = await admin.GetDocumentAsync(PreviewUrl(response));
+        Assert.Equal("163/KH-UBND", page.Find("input[name='Header.Number']").GetAttribute("value"));
+        Assert.True(int.Parse(Count(page, "tasks"), System.Globalization.CultureInfo.InvariantCulture) >= 50);
+        Assert.StartsWith("Dòng ", PageText.Text(page.Find("tr[data-code='1.a'] td[data-label='Vị trí']")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_plan_files_field_rules_are_said_in_Vietnamese_on_the_tasks_row()
+    {
+        var admin = await host.AdminAsync();
+        var json = PlanJson("81/KH-UBND").Replace("\"activity\": \"Theo dõi thi hành pháp luật\"", "\"activity\": \"\"")
+            .Replace("\"deadline\": \"Tháng 6/2020\"", "\"deadline\": \"\"").Replace("\"code\": \"1.b\"", "\"code\": \"1.a\"");
+
+        var page = await admin.GetDocumentAsync(PreviewUrl(await UploadAsync(admin, "loi.json", Encoding.UTF8.GetBytes(json))));
+
+        var row = PageText.Text(page.QuerySelectorAll("tr[data-code='1.a']")[1]);
+        Assert.Contains("Nhiệm vụ 1.a không có nội dung hoạt động", row);
+        Assert.Contains("Sản phẩm thứ 1 của nhiệm vụ 1.a không có thời hạn hoàn thành", row);
+        Assert.Contains("Mã nhiệm vụ “1.a” dùng cho 2 nhiệm vụ", PageText.Text(page.QuerySelectorAll("tr[data-code='1.a']")[0]));
+        Assert.DoesNotContain("missing or empty", PageText.Text(page.Body!));
     }
 
     [Theory]
