@@ -123,7 +123,9 @@ public class DeadlineExtensionTests(DeadlineExtensionTests.Host host) : IClassFi
         var planner = new ReminderPlanner(db, host.Services.GetRequiredService<IOptions<ReminderRules>>().Value,
             host.Services.GetRequiredService<ReportSchedule>(), "http://localhost");
         var lines = (await planner.PlanAsync(Today, Today.AddDays(-14))).Digests.SelectMany(d => d.Lines).ToList();
-        Assert.DoesNotContain(lines, l => l.Work?.DeliverableId == deliverableId && l.Work.UnitId == unit);
+        // Since the digest lists decisions (issue 13.6), 6.g's one line is the approval; no due or overdue line.
+        var own = lines.Where(l => l.Work?.DeliverableId == deliverableId && l.Work.UnitId == unit).ToList();
+        Assert.Equal(ReminderRule.ExtensionDecided, Assert.Single(own).Rule);
         Assert.Contains(lines, l => l.Rule == ReminderRule.Overdue && l.Work?.UnitId == unit); // its other overdue items still are
     }
 
