@@ -99,6 +99,16 @@ public class VerifiedExportTests(VerifiedExportTests.Host host) : IClassFixture<
         Assert.Equal(1, MonitoringPages.StateCell(page.Find("#report-sections tbody tr[data-section=\"1\"]"), "AwaitingVerification"));
     }
 
+    [Fact]
+    public async Task The_scorecard_of_a_verifying_plan_shows_the_awaiting_card()
+    {
+        var planId = await host.PlanIdAsync();
+
+        var html = await (await host.AdminAsync()).GetStringAsync($"/scorecard?Unit={await host.UnitIdAsync("STP")}&Plan={planId}");
+
+        Assert.Equal("1", MonitoringPages.Figure(html, "AwaitingVerification"));
+    }
+
     /// <summary>Each row's cell texts (inline strings and numbers as stored).</summary>
     private static List<List<string>> Rows(WorkbookPart workbook, Sheet sheet) =>
         ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!.Descendants<Row>()
