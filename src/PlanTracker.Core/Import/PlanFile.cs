@@ -83,6 +83,8 @@ public sealed class TaskDto
     public List<CitationDto>? Cites { get; set; }
     public string? Source { get; set; }
     /// <summary>"Nhiệm vụ do cấp trên giao": PAR criterion 1.6 counts it against its original deadline. False when absent.</summary>
+    /// <remarks>Written only when true, like the seed files: "false" on every task would bury the few that say true.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool AssignedByHigherLevel { get; set; }
 }
 

@@ -40,4 +40,14 @@ public sealed class StateCounts
     /// <summary>The order pages and reports list states in: what needs attention first.</summary>
     public static readonly DeliverableState[] Order =
         [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.AwaitingVerification, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
+
+    private static readonly DeliverableState[] OrderWithoutAwaiting =
+        [.. Order.Where(s => s != DeliverableState.AwaitingVerification)];
+
+    /// <summary>
+    /// The states given a column of their own: "Chờ xác nhận" only for a plan that verifies completions or still holds
+    /// claims (its setting may have been turned off since), so a plan that never verified reads as it always did.
+    /// </summary>
+    public static DeliverableState[] Columns(bool verifiesCompletions, StateCounts counts) =>
+        verifiesCompletions || counts.Awaiting > 0 ? Order : OrderWithoutAwaiting;
 }

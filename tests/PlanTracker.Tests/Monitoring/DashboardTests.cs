@@ -170,4 +170,14 @@ public class DashboardTests(DashboardTests.Host host) : IClassFixture<DashboardT
         Assert.Contains("18/09/2019", Text(q3));
         Assert.Contains("Chưa đến hạn", Text(Row(stp, "data-period", "2019-Y")));
     }
+
+    [Fact]
+    public async Task Scorecard_of_a_plan_that_does_not_verify_has_no_awaiting_card()
+    {
+        await host.ReadyAsync();
+        var html = await (await host.AdminAsync()).GetStringAsync($"/scorecard?Unit={await host.UnitIdAsync("STP")}");
+
+        Assert.Equal("3", Figure(html, "total"));
+        Assert.Empty(PageText.Parse(html).QuerySelectorAll("[data-figure=\"AwaitingVerification\"]"));
+    }
 }

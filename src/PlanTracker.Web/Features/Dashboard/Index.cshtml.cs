@@ -54,8 +54,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, Over
         Plans = await PlanPicker.ChoicesAsync(db, User);
 
         Overview = await overviews.GetAsync(plan, AsOfDate);
-        if (!plan.VerifiesCompletions && Overview.Totals.Awaiting == 0)
-            Columns = [.. StateCounts.Order.Where(s => s != DeliverableState.AwaitingVerification)];
+        Columns = StateCounts.Columns(plan.VerifiesCompletions, Overview.Totals);
         Units = Sorted(Overview.Units, Sort);
         IndicatorPeriod = reports.Schedule.PeriodicOf(plan.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
         Indicators = await PeriodicReport.IndicatorRowsAsync(db, plan.Id, reports.Schedule.Latest(plan.Year, AsOfDate));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
 using PlanTracker.Core.Plans;
+using PlanTracker.Core.Progress;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Shared;
@@ -42,6 +43,8 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
     public bool CoordinatedCut { get; private set; }
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public bool CanPickUnit { get; private set; }
+    /// <summary>The unit's pending deadline extensions by item: the requested date.</summary>
+    public Dictionary<(int DeliverableId, string Period, int UnitId), DateOnly> PendingExtensions { get; private set; } = [];
     /// <summary>Shows the update links; the progress form asks again for the unit and the task.</summary>
     public bool CanUpdate { get; private set; }
 
@@ -77,6 +80,9 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
             .AsSplitQuery()
             .ToListAsync();
         CoordinatedCut = coordinated.Count > MaxPerState;
+        PendingExtensions = await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => e.UnitId == unitId && e.Status == ExtensionStatus.Pending)
+            .ToDictionaryAsync(e => (e.DeliverableId, e.Period, e.UnitId), e => e.RequestedDue);
         var ledByPlan = items.ToLookup(i => i.PlanId);
         var coordinatedByPlan = coordinated.Take(MaxPerState).ToLookup(t => t.Section!.PlanId);
         Groups = shown.Where(p => ledByPlan[p.Id].Any() || coordinatedByPlan[p.Id].Any())

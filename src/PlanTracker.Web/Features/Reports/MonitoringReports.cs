@@ -48,7 +48,7 @@ public sealed class MonitoringReports(PlanTrackerDbContext db, ReportSchedule sc
                     .Select(i => new ReportItem(i, unitNames.GetValueOrDefault(i.UnitId, "?"))).ToList()))
             .ToList();
         return new ItemList("DANH SÁCH SẢN PHẨM", $"Theo dõi thực hiện Kế hoạch số {plan.Number} ({plan.Title})", asOf, clock.Today,
-            await DescribeAsync(filter, states), reportSections);
+            await DescribeAsync(filter, states), reportSections, plan.VerifiesCompletions);
     }
 
     private async Task<string> DescribeAsync(TaskFilter f, IReadOnlySet<DeliverableState> states)

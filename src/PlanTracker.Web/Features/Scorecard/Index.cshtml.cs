@@ -29,6 +29,8 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
     public Plan? PlanShown { get; private set; }
     public string? UnitName { get; private set; }
     public StateCounts Counts { get; private set; } = new();
+    /// <summary>The state cards, as on the dashboard: "Chờ xác nhận" only where the plan verifies or claims wait.</summary>
+    public DeliverableState[] Columns { get; private set; } = StateCounts.Order;
     public List<WorkItem> LateItems { get; private set; } = [];
     /// <summary>Q1, H1, Q3 and Y, each with the unit's obligation, or none when the unit does not owe that report.</summary>
     public List<(ReportingPeriod Period, ReportObligation? Obligation)> Reports { get; private set; } = [];
@@ -56,6 +58,7 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
 
         var items = await WorkItems.LoadAsync(db, AsOfDate, PlanShown.Id, unitId);
         Counts = StateCounts.Of(items.Select(i => i.State));
+        Columns = StateCounts.Columns(PlanShown.VerifiesCompletions, Counts);
         LateItems = items.Where(i => i.State is DeliverableState.Overdue or DeliverableState.DoneLate)
             .OrderBy(i => i.State).ThenBy(i => i.Due).ThenBy(i => i.TaskCode, TaskCodeOrder.Instance).ToList();
 

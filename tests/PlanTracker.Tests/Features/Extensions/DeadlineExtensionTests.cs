@@ -68,7 +68,7 @@ public class DeadlineExtensionTests(DeadlineExtensionTests.Host host) : IClassFi
     }
 
     [Fact]
-    public async Task An_item_has_one_pending_request_at_a_time_and_shows_it()
+    public async Task An_item_has_one_pending_request_at_a_time_and_shows_it_on_the_task_page_and_my_tasks()
     {
         var (taskId, deliverableId) = await host.DeliverableAsync("6.e");
         var unit = await host.UnitIdAsync("STTTT");
@@ -87,6 +87,8 @@ public class DeadlineExtensionTests(DeadlineExtensionTests.Host host) : IClassFi
         Assert.Contains("Đang xin gia hạn đến 30/11/2019", task, StringComparison.Ordinal);
         Assert.Contains("Đang xin gia hạn đến 30/11/2019", PageText.Text(await client.GetStringAsync($"/deliverables/{deliverableId}/progress?unit={unit}&period=")),
             StringComparison.Ordinal);
+        var my = await client.GetDocumentAsync("/my");
+        Assert.Equal("Đang xin gia hạn đến 30/11/2019", my.Find($"tr[data-deliverable=\"{deliverableId}\"] .pending-extension").TextContent.Trim());
     }
 
     [Fact]

@@ -146,6 +146,7 @@ public static class PlanCopier
         var copy = new PlanTask
         {
             Code = original.Code, Activity = original.Activity, Note = original.Note, Footnotes = original.Footnotes,
+            AssignedByHigherLevel = original.AssignedByHigherLevel,
         };
         foreach (var d in original.Deliverables.Where(d => !d.IsRetired && Keeps(deadlines, d)).OrderBy(d => d.SortOrder))
         {
@@ -213,6 +214,7 @@ public static class PlanCopier
             task = new PlanTask
             {
                 Code = originalTask.Code, Activity = originalTask.Activity, Note = originalTask.Note, Footnotes = originalTask.Footnotes,
+                AssignedByHigherLevel = originalTask.AssignedByHigherLevel,
                 ParentTask = parentCode is null ? null : copies.Select(c => c.Copy).FirstOrDefault(t => t.Code == parentCode),
                 SortOrder = section.Tasks.Count,
             };

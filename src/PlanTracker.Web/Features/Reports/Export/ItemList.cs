@@ -6,9 +6,10 @@ namespace PlanTracker.Web.Features.Reports.Export;
 
 /// <summary>Work items to export, grouped by the sections they belong to, as of a day.</summary>
 public sealed record ItemList(string Title, string Subtitle, DateOnly AsOf, DateOnly CompiledOn, string? FilterText,
-    List<ReportSection> Sections)
+    List<ReportSection> Sections, bool PlanVerifiesCompletions)
 {
     public StateCounts Totals => StateCounts.Of(Sections.SelectMany(s => s.Items).Select(i => i.State));
+    public DeliverableState[] Columns => StateCounts.Columns(PlanVerifiesCompletions, Totals);
 }
 
 /// <summary>How numbers, dates and states read in the exported files (Vietnamese: decimal comma).</summary>
@@ -20,11 +21,12 @@ public static class ExportText
     public static string Number(decimal? value) => value is { } v ? v.ToString("0.##", Vi) : "";
     public static string Date(DateOnly? date) => Shared.Display.Date(date);
 
-    public static readonly string[] CountHeaders =
-        ["Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn", "Quá hạn", "Thường xuyên", "Chưa có hạn", "Tỷ lệ hoàn thành đúng hạn"];
+    /// <summary>The count table's headers: the total, one per state column (<see cref="StateCounts.Columns"/>), the rate.</summary>
+    public static string[] CountHeaders(DeliverableState[] columns) => ["Tổng số", .. columns.Select(s => s.Label()), "Tỷ lệ hoàn thành đúng hạn"];
 
-    public static readonly DeliverableState[] CountStates =
-        [DeliverableState.DoneOnTime, DeliverableState.DoneLate, DeliverableState.InProgress, DeliverableState.Overdue, DeliverableState.Ongoing, DeliverableState.NeedsDate];
+    /// <summary>The on-time rate against the adjusted deadlines and against the plan's own ("theo hạn gốc").</summary>
+    public static string OnTimeBoth(StateCounts totals, StateCounts original) =>
+        $"Đúng hạn: {Percent(totals.OnTimeRate)} (theo hạn gốc: {Percent(original.OnTimeRate)}).";
 
     public const string CountedItem = "Mỗi sản phẩm được tính riêng cho từng đơn vị chủ trì và từng kỳ (sản phẩm hàng quý tính 4 kỳ).";
     public const string RateDefinition = "Tỷ lệ hoàn thành đúng hạn = số hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn chưa hoàn thành).";

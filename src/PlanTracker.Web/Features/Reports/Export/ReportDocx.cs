@@ -34,8 +34,9 @@ public static class ReportDocx
 
         doc.Heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH");
         doc.Paragraph("1. Tổng hợp chung. " + Summary(r.Totals));
+        doc.Paragraph(OnTimeBoth(r.Totals, r.OriginalTotals));
         doc.Paragraph(CountedItem + " " + RateDefinition, italic: true);
-        CountsTable(doc, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
+        CountsTable(doc, StateCounts.Columns(r.Plan.VerifiesCompletions, r.Totals), r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
         doc.Paragraph("2. Kết quả theo từng lĩnh vực (chi tiết từng sản phẩm tại Phụ lục II)");
         foreach (var section in r.Sections) SectionSummary(doc, section, $"2.{section.Number}. ");
         var highlights = r.UnitTexts.Where(u => u.Highlights is not null).ToList();
@@ -92,7 +93,7 @@ public static class ReportDocx
         doc.Heading("I. KẾT QUẢ ĐẠT ĐƯỢC");
         doc.Paragraph("1. Tổng hợp chung. " + Summary(r.Totals));
         doc.Paragraph(RateDefinition, italic: true);
-        CountsTable(doc, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
+        CountsTable(doc, StateCounts.Columns(r.Plan.VerifiesCompletions, r.Totals), r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
         doc.Paragraph("2. Kết quả theo từng lĩnh vực");
         foreach (var section in r.Sections) UnitSectionBlock(doc, section, $"2.{section.Number}. ");
         doc.Paragraph("3. Kết quả nổi bật");
@@ -156,21 +157,21 @@ public static class ReportDocx
         doc.Paragraph($"Tình trạng tính đến ngày {Date(list.AsOf)}." + (list.FilterText is { Length: > 0 } f ? " Điều kiện lọc: " + f + "." : ""));
         doc.Paragraph(Summary(list.Totals));
         doc.Paragraph(CountedItem + " " + RateDefinition, italic: true);
-        CountsTable(doc, list.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), list.Totals);
+        CountsTable(doc, list.Columns, list.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), list.Totals);
         foreach (var section in list.Sections) SectionBlock(doc, section, $"{section.Number}. ");
         doc.Signature(["- Lưu: VT, CCHC."], "Người lập");
     }
 
-    private static void CountsTable(DocxBuilder doc, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
+    private static void CountsTable(DocxBuilder doc, DeliverableState[] columns, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
     {
-        doc.StartTable([22, 10, 10, 10, 10, 10, 10, 10, 11], ["Lĩnh vực", .. CountHeaders]);
-        foreach (var (name, c) in rows) doc.Row(CountCells(name, c));
-        doc.Row(true, CountCells("Tổng cộng", totals));
+        doc.StartTable([22, 10, .. columns.Select(_ => 10), 11], ["Lĩnh vực", .. CountHeaders(columns)]);
+        foreach (var (name, c) in rows) doc.Row(CountCells(name, columns, c));
+        doc.Row(true, CountCells("Tổng cộng", columns, totals));
         doc.EndTable();
     }
 
-    private static string[] CountCells(string name, StateCounts c) =>
-        [name, c.Total.ToString(CultureInfo.InvariantCulture), .. CountStates.Select(s => c[s].ToString(CultureInfo.InvariantCulture)), Percent(c.OnTimeRate)];
+    private static string[] CountCells(string name, DeliverableState[] columns, StateCounts c) =>
+        [name, c.Total.ToString(CultureInfo.InvariantCulture), .. columns.Select(s => c[s].ToString(CultureInfo.InvariantCulture)), Percent(c.OnTimeRate)];
 
     private static void SectionBlock(DocxBuilder doc, ReportSection section, string prefix)
     {

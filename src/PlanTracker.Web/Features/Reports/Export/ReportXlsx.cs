@@ -11,15 +11,18 @@ public static class ReportXlsx
     public static void WritePeriodic(PeriodicReport r, Stream output)
     {
         using var book = new XlsxBuilder(output);
-        var summary = book.TableSheet("Tổng hợp", 8, 34, 12, 12, 12, 12, 12, 12, 12, 14); // title, 5 lines, a blank, the header
-        summary.Title($"BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {r.Period.Title.ToUpperInvariant()}", 9);
+        var columns = StateCounts.Columns(r.Plan.VerifiesCompletions, r.Totals);
+        var summary = book.TableSheet("Tổng hợp", 8, CountWidths(columns)); // title, 5 lines, a blank, the header
+        summary.Title($"BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {r.Period.Title.ToUpperInvariant()}", columns.Length + 3);
         summary.Row(($"Kế hoạch số {r.Plan.Number}: {r.Plan.Title}", XlsxBuilder.Plain));
         summary.Row(("Số liệu tính đến ngày", XlsxBuilder.Plain), r.Period.CutOff);
         summary.Row(("Ngày lập", XlsxBuilder.Plain), r.CompiledOn);
         summary.Row((CountedItem, XlsxBuilder.Plain));
         summary.Row((RateDefinition, XlsxBuilder.Plain));
         summary.Blank();
-        CountRows(summary, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
+        CountRows(summary, columns, r.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), r.Totals);
+        summary.Blank();
+        summary.Row((OnTimeBoth(r.Totals, r.OriginalTotals), XlsxBuilder.Plain));
 
         var submissions = book.TableSheet("Báo cáo của đơn vị", 2, 6, 44, 14, 18, 14, 14);
         submissions.Title($"TÌNH HÌNH GỬI BÁO CÁO {r.Period.Title.ToUpperInvariant()} (hạn {Date(r.SubmissionDue)})");
@@ -45,27 +48,31 @@ public static class ReportXlsx
     public static void WriteItems(ItemList list, Stream output)
     {
         using var book = new XlsxBuilder(output);
-        var summary = book.Sheet("Tổng hợp", 34, 12, 12, 12, 12, 12, 12, 12, 14);
-        summary.Title(list.Title.ToUpperInvariant() + " " + list.Subtitle, 9);
+        var columns = list.Columns;
+        var summary = book.Sheet("Tổng hợp", CountWidths(columns));
+        summary.Title(list.Title.ToUpperInvariant() + " " + list.Subtitle, columns.Length + 3);
         summary.Row(("Tình trạng tính đến ngày", XlsxBuilder.Plain), list.AsOf);
         summary.Row(("Ngày lập", XlsxBuilder.Plain), list.CompiledOn);
         if (list.FilterText is { Length: > 0 } f) summary.Row(("Điều kiện lọc: " + f, XlsxBuilder.Plain));
         summary.Row((CountedItem, XlsxBuilder.Plain));
         summary.Row((RateDefinition, XlsxBuilder.Plain));
         summary.Blank();
-        CountRows(summary, list.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), list.Totals);
+        CountRows(summary, columns, list.Sections.Select(s => (s.Number + ". " + s.Title, s.Counts)), list.Totals);
         foreach (var section in list.Sections) SectionSheet(book, section);
     }
 
-    private static void CountRows(SheetWriter sheet, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
+    /// <summary>The count table's column widths: the section name, the total, a column per state, the rate.</summary>
+    private static double[] CountWidths(DeliverableState[] columns) => [34, 12, .. columns.Select(_ => 12d), 14];
+
+    private static void CountRows(SheetWriter sheet, DeliverableState[] columns, IEnumerable<(string Name, StateCounts Counts)> rows, StateCounts totals)
     {
-        sheet.Headers(["Lĩnh vực", .. CountHeaders]);
-        foreach (var (name, c) in rows) sheet.Row(CountCells(name, c, XlsxBuilder.Text));
-        sheet.Row(CountCells("Tổng cộng", totals, XlsxBuilder.Bold));
+        sheet.Headers(["Lĩnh vực", .. CountHeaders(columns)]);
+        foreach (var (name, c) in rows) sheet.Row(CountCells(name, columns, c, XlsxBuilder.Text));
+        sheet.Row(CountCells("Tổng cộng", columns, totals, XlsxBuilder.Bold));
     }
 
-    private static object?[] CountCells(string name, StateCounts c, uint style) =>
-        [(name, style), c.Total, .. CountStates.Select(s => (object?)c[s]), XlsxBuilder.Styled(c.OnTimeRate, XlsxBuilder.Percent)];
+    private static object?[] CountCells(string name, DeliverableState[] columns, StateCounts c, uint style) =>
+        [(name, style), c.Total, .. columns.Select(s => (object?)c[s]), XlsxBuilder.Styled(c.OnTimeRate, XlsxBuilder.Percent)];
 
     private static void SectionSheet(XlsxBuilder book, ReportSection section)
     {

@@ -20,6 +20,22 @@ public class NextYearTests(NextYearTests.Host host) : IClassFixture<NextYearTest
     private const string Url = "/admin/plans/1/next-year";
 
     [Fact]
+    public async Task A_copied_task_keeps_its_mark_as_assigned_by_a_higher_level()
+    {
+        await using var db = host.NewDbContext();
+        var marked = await db.Tasks.Where(t => t.Section!.PlanId == 1 && !t.IsRetired && t.ParentTaskId == null).OrderBy(t => t.Id).FirstAsync();
+        marked.AssignedByHigherLevel = true;
+        await db.SaveChangesAsync();
+        var copy = new Plan { Number = "998/KH-UBND", Title = "Bản sao", Year = 2020, EndYear = 2020 };
+
+        await Web.Features.Admin.Plans.PlanCopier.CreateAsync(db, Core.History.Actor.System, DateTime.UtcNow, copy,
+            await Web.Features.Admin.Plans.PlanCopier.LoadSourceAsync(db, 1), new Web.Features.Admin.Plans.PlanCopier.Choices(Web.Features.Admin.Plans.PlanCopier.CopyScope.Everything));
+
+        var copied = await db.Tasks.Where(t => t.Section!.PlanId == copy.Id).ToListAsync();
+        Assert.Equal([marked.Code], copied.Where(t => t.AssignedByHigherLevel).Select(t => t.Code));
+    }
+
+    [Fact]
     public async Task Review_lists_every_deliverable_with_its_old_and_proposed_deadline_and_the_unfinished_items()
     {
         var admin = await host.AdminAsync();
