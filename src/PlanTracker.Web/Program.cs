@@ -1,5 +1,4 @@
 using PlanTracker.Web.Commands;
-using PlanTracker.Web.Infrastructure;
 
 Directory.SetCurrentDirectory(AppRoot.Find());
 if (!CommandLine.Serves(args))

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Units;
 

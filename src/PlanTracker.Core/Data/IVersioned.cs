@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace PlanTracker.Core.Data;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Core.Data;
 
 /// <summary>Keeps each task's folded search text in step with its code, activity, note and active deliverables and units.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Core.Import;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Text;
 
 namespace PlanTracker.Core.Import;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Text;
 using PlanTracker.Core.Units;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Core.PeriodicReports;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.PeriodicReports;

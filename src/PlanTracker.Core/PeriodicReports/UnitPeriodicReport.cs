@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.Units;

@@ -1,4 +1,3 @@
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Plans;

@@ -1,4 +1,3 @@
-using PlanTracker.Core.Data;
 namespace PlanTracker.Core.Plans;
 
 /// <summary>A goal of section I of the plan ("Mục tiêu"), with its measurable indicators.</summary>

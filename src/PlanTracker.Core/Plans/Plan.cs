@@ -1,5 +1,3 @@
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Core.Plans;
 
 /// <summary>

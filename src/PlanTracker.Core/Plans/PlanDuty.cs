@@ -1,4 +1,3 @@
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 
 namespace PlanTracker.Core.Plans;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Import;
 
 namespace PlanTracker.Core.Plans;

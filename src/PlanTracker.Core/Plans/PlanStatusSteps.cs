@@ -1,4 +1,3 @@
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 
 namespace PlanTracker.Core.Plans;

@@ -1,5 +1,3 @@
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Core.Plans;
 
 /// <summary>One of the plan's task areas ("Nhiệm vụ CCHC"), numbered 1 to 7 in Plan 163.</summary>

@@ -1,5 +1,3 @@
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Core.Progress;
 
 /// <summary>An evidence file, stored outside wwwroot under a generated name.</summary>

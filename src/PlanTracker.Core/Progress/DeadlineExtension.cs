@@ -1,5 +1,3 @@
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Progress;

@@ -1,5 +1,4 @@
 using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Progress;

@@ -1,4 +1,3 @@
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Units;
 
 namespace PlanTracker.Core.Progress;

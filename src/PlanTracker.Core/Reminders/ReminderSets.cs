@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Core.Reminders;
 
 /// <summary>

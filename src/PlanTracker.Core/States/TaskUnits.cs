@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Core.States;
 
 /// <summary>

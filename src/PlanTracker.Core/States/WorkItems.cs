@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 
 namespace PlanTracker.Core.States;

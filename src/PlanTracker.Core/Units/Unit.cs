@@ -1,5 +1,3 @@
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Core.Units;
 
 /// <summary>A body that leads or coordinates tasks and reports to Sở Nội vụ ("Đơn vị").</summary>

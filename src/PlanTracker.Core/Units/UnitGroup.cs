@@ -1,5 +1,3 @@
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Core.Units;
 
 /// <summary>A name that stands for many units, e.g. "Sở, ngành TP" or "UBND quận, huyện".</summary>

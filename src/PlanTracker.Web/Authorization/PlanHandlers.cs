@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Authorization;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Authorization;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Authorization;
 

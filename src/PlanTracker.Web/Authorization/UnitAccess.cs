@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Authorization;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Authorization;
 

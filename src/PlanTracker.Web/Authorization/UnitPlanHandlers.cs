@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Authorization;
 

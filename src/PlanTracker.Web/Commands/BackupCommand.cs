@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Commands;
 

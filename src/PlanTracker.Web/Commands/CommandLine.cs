@@ -3,7 +3,6 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using PlanTracker.Web.Features.Reminders;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Commands;
 

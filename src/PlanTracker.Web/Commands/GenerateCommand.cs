@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Generation;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Commands;
 

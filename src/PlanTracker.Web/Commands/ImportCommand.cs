@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Import;
 using PlanTracker.Core.Import.Documents;
-using PlanTracker.Core.Plans;
 using PlanTracker.Web.Features.Admin.Plans.Import;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Commands;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using PlanTracker.Core.Accounts;
 using PlanTracker.Core.History;
 using PlanTracker.Web.Features.Admin;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Commands;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
 using PlanTracker.Web.Features.Account;
 
 namespace PlanTracker.Web.Infrastructure;

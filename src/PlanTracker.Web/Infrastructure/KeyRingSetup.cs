@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using PlanTracker.Core.Data;
 
 namespace PlanTracker.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Web.Infrastructure;
 
 /// <summary>The kinds of <see cref="SecurityEvent"/> the app records, with their Vietnamese labels for /admin/security.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Core.Data.Configurations;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Features.Account;
 

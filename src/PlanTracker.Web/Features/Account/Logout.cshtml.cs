@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Account;
 

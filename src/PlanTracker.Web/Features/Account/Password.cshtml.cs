@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Account;
 

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Identity;
-using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Features.Account;
 

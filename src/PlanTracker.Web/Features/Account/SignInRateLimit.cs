@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Account;
 

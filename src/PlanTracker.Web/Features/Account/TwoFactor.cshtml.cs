@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlanTracker.Core.Accounts;
 
 namespace PlanTracker.Web.Features.Account;
 

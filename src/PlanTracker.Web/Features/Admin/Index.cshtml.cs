@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Web.Features.Reminders;
 
 namespace PlanTracker.Web.Features.Admin;

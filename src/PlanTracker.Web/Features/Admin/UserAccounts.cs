@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.Import;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin;
 

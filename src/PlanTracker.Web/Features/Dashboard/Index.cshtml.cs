@@ -1,15 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reports;
-using PlanTracker.Web.Features.Shared;
 using PlanTracker.Web.Features.Tasks;
 
 namespace PlanTracker.Web.Features.Dashboard;

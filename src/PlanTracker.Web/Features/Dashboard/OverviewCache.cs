@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Monitoring;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Dashboard;

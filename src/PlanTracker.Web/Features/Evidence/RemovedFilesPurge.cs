@@ -1,6 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.States;
-using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Extensions;
 

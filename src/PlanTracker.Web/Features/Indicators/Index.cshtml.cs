@@ -1,15 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Reports;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Indicators;
 

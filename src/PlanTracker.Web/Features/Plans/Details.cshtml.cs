@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Web.Features.Plans;
 
 /// <summary>The whole plan on one page: header, objectives, every section's tasks, and section III's duties.</summary>

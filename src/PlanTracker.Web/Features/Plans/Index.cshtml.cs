@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Plans;
-using PlanTracker.Core.Data;
-
 namespace PlanTracker.Web.Features.Plans;
 
 public class IndexModel(PlanTrackerDbContext db) : PageModel

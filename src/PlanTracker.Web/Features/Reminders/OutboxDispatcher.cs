@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 
 namespace PlanTracker.Web.Features.Reminders;

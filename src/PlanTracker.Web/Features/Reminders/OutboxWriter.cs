@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
 
 namespace PlanTracker.Web.Features.Reminders;

@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reminders;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PlanTracker.Core.Reminders;
 using PlanTracker.Web.Commands;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reminders;
 

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reports;
 

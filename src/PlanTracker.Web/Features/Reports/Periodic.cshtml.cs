@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Plans;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.PeriodicReports;
 
 namespace PlanTracker.Web.Features.Reports;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Web.Infrastructure;
 using PlanTracker.Web.Features.Reports.Export;
 
 namespace PlanTracker.Web.Features.Reports;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
 using PlanTracker.Core.Time;

@@ -1,13 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Reports;
 

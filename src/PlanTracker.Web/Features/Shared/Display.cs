@@ -1,6 +1,5 @@
 using System.Globalization;
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Features.Shared;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Features.Reports.Export;
 

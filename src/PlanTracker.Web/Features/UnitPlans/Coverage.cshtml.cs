@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Time;
 
 namespace PlanTracker.Web.Features.UnitPlans;

@@ -1,14 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
 using PlanTracker.Core.PeriodicReports;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.UnitPlans;
 

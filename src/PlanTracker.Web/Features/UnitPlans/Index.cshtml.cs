@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.UnitPlans;
 

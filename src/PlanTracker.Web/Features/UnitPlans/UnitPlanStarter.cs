@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Units;
 

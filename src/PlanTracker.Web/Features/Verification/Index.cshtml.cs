@@ -1,18 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.States;
 using PlanTracker.Core.Time;
 using PlanTracker.Web.Features.Progress;
 using PlanTracker.Web.Features.Reminders;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Verification;
 

@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
-using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Verification;
 

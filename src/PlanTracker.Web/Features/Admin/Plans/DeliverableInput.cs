@@ -1,6 +1,4 @@
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Plans;
-using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 

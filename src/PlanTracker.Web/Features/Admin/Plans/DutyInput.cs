@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-using PlanTracker.Web.Features.Shared;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A duty of section III ("Tổ chức thực hiện") as typed in its form.</summary>

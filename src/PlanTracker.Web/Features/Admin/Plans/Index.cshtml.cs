@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-using PlanTracker.Web.Infrastructure;
-using PlanTracker.Web.Features.Shared;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPageModel(time)

@@ -1,13 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Text;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-using PlanTracker.Web.Features.Shared;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>An objective (or viewpoint, general goal, solution) as typed in its form.</summary>

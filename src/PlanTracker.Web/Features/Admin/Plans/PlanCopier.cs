@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Deadlines;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.States;
 
 namespace PlanTracker.Web.Features.Admin.Plans;

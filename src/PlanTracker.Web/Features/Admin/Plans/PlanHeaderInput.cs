@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PlanTracker.Web.Features.Shared;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>The plan header as typed in a form; every field a string so that all messages are Vietnamese.</summary>

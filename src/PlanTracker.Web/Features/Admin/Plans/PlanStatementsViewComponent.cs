@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>The programme items an annual plan's task may cite: those of every programme whose period overlaps the plan's.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Plans;
 using PlanTracker.Web.Authorization;
-using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
-using PlanTracker.Core.Plans;
 
 namespace PlanTracker.Web.Features.Admin.Plans;
 

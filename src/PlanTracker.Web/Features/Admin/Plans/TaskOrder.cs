@@ -1,5 +1,3 @@
-using PlanTracker.Core.Plans;
-
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Reminders;
-using PlanTracker.Web.Infrastructure;
 using PlanTracker.Web.Features.Reminders;
 
 namespace PlanTracker.Web.Features.Admin.Reminders;

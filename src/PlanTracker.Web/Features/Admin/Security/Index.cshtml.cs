@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Time;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Security;
 

@@ -1,10 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Text;
 using PlanTracker.Core.Units;
-using PlanTracker.Web.Features.Shared;
 
 namespace PlanTracker.Web.Features.Admin.Units;
 

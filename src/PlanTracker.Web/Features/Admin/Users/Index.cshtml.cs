@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Users;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
-using PlanTracker.Core.Plans;
 using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Features.Reports.Export;
 

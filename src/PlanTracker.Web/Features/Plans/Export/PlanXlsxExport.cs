@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.Import.Documents;
-using PlanTracker.Core.Plans;
 using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Features.Reports.Export;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlanTracker.Core.Import.Documents;
 
 namespace PlanTracker.Web.Features.Admin.Plans.Import;

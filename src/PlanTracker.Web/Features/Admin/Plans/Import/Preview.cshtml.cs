@@ -1,17 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlanTracker.Core.Accounts;
-using PlanTracker.Core.Data;
 using PlanTracker.Core.History;
 using PlanTracker.Core.Import;
 using PlanTracker.Core.Import.Documents;
-using PlanTracker.Core.Plans;
 using PlanTracker.Core.Text;
 using PlanTracker.Web.Features.Admin.Units;
-using PlanTracker.Web.Features.Shared;
-using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Web.Features.Admin.Plans.Import;
 
