@@ -95,8 +95,7 @@ public static class PlanTrackerSetup
         app.UsePlanTrackerReminders();
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
-        Features.Plans.Export.PlanXlsxExport.MapPlanXlsxExport(app);
-        Features.Plans.Export.PlanDocxExport.MapPlanDocxExport(app);
+        Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
         return app;
     }
 }

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Features.Reports.Export;
 
 namespace PlanTracker.Web.Features.Plans.Export;
@@ -13,29 +10,6 @@ namespace PlanTracker.Web.Features.Plans.Export;
 /// </summary>
 public static class PlanDocxExport
 {
-    public static IEndpointRouteBuilder MapPlanDocxExport(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/plans/{id:int}/export.docx", async (int id, PlanTrackerDbContext db, IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            if (!await authorization.AllowsAsync(user, new PlanRef(id), Operations.SeePlan)) return Results.NotFound();
-            var plan = await LoadAsync(db, id, ct);
-            if (plan is null) return Results.NotFound();
-            var name = "ke-hoach-" + new string([.. plan.Number.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) + ".docx";
-            return ReportEndpoints.File(stream => Write(plan, stream), ReportEndpoints.Docx, name);
-        });
-        return app;
-    }
-
-    private static Task<Plan?> LoadAsync(PlanTrackerDbContext db, int id, CancellationToken ct) =>
-        db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
-                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
-                .ThenInclude(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
-            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
-                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
-                .ThenInclude(t => t.Assignments.Where(a => !a.IsRetired && !a.IsInferred).OrderBy(a => a.SortOrder))
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
-
     public static void Write(Plan plan, Stream output)
     {
         using var docx = new DocxBuilder(output);

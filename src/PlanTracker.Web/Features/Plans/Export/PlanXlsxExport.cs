@@ -1,42 +1,14 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
 using PlanTracker.Core.Import.Documents;
-using PlanTracker.Web.Features.Reports;
 using PlanTracker.Web.Features.Reports.Export;
 
 namespace PlanTracker.Web.Features.Plans.Export;
 
 /// <summary>
 /// A plan as the app's .xlsx template (<see cref="ExcelTemplate"/>), which <see cref="ExcelPlanReader"/> reads back:
-/// for anyone who may see the plan; and the empty template with one example row, for admins.
+/// and the empty template with one example row.
 /// </summary>
-public static partial class PlanXlsxExport
+public static class PlanXlsxExport
 {
-    public static IEndpointRouteBuilder MapPlanXlsxExport(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/plans/{id:int}/export.xlsx", async (int id, PlanTrackerDbContext db, IAuthorizationService authorization,
-            System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            if (!await authorization.AllowsAsync(user, new PlanRef(id), Operations.SeePlan)) return Results.NotFound();
-            var plan = await LoadAsync(db, id, ct);
-            if (plan is null) return Results.NotFound();
-            return ReportEndpoints.File(stream => Write(plan, stream), ReportEndpoints.Xlsx, $"ke-hoach-{FileName(plan.Number)}.xlsx");
-        }).RequireAuthorization();
-        app.MapGet("/admin/plans/template.xlsx", () => ReportEndpoints.File(WriteTemplate, ReportEndpoints.Xlsx, "mau-ke-hoach.xlsx"))
-            .RequireAuthorization(new AuthorizeAttribute { Policy = Policies.Admin });
-        return app;
-    }
-
-    private static Task<Plan?> LoadAsync(PlanTrackerDbContext db, int id, CancellationToken ct) =>
-        db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
-                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
-                .ThenInclude(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
-            .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
-                .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
-                .ThenInclude(t => t.Assignments.Where(a => !a.IsRetired).OrderBy(a => a.SortOrder))
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
-
     /// <summary>Column widths in characters, in the order of <see cref="ExcelTemplate.Columns"/>.</summary>
     private static readonly double[] Widths = [9, 26, 11, 60, 40, 30, 36, 22, 30];
 
@@ -96,8 +68,4 @@ public static partial class PlanXlsxExport
     private static string Units(PlanTask task, AssignmentRole role) =>
         string.Join(ExcelTemplate.UnitSeparator, task.Assignments.Where(a => a.Role == role && !a.IsInferred).Select(a => a.PrintedName));
 
-    private static string FileName(string number) => Unsafe().Replace(Core.Text.VietnameseText.SearchKey(number), "-").Trim('-');
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex Unsafe();
 }
