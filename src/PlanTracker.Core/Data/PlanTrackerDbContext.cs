@@ -40,6 +40,8 @@ public class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<CountStamp> CountStamps => Set<CountStamp>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

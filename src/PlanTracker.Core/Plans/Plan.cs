@@ -28,6 +28,11 @@ public class Plan : IVersioned
     /// plans imported from a file keep what the file says (off for Plan 163, which was run without it).
     /// </summary>
     public bool VerifiesCompletions { get; set; }
+    /// <summary>
+    /// Its progress is shown to anyone, signed in or not, on the public progress page: per section and per unit,
+    /// never names, comments or evidence. Off until an admin opts the plan in.
+    /// </summary>
+    public bool PublicProgress { get; set; }
     public DateOnly? IssuedOn { get; set; }
     public string? Issuer { get; set; }
     public string? SignedBy { get; set; }
