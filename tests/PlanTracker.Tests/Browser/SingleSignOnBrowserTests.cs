@@ -17,6 +17,7 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
     private const string EditorEmail = "sso.editor@cantho.example";
     private const string UnverifiedEmail = "sso.unverified@cantho.example";
     private const string DisabledEmail = "sso.disabled@cantho.example";
+    private const string AdminEmail = "sso.admin@cantho.example";
 
     public sealed class Host : BrowserHost
     {
@@ -45,6 +46,7 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
                 await CreateUserAsync(Roles.UnitEditor, "STP", EditorEmail);
                 await CreateUserAsync(Roles.UnitEditor, "STP", UnverifiedEmail);
                 await CreateUserAsync(Roles.UnitEditor, "STP", DisabledEmail);
+                await CreateUserAsync(Roles.Admin, email: AdminEmail);
                 using (var scope = Services.CreateScope())
                 {
                     var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
@@ -57,6 +59,7 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
                     new("unverified", UnverifiedEmail, EmailVerified: false),
                     new("stranger", "nobody@cantho.example", EmailVerified: true),
                     new("disabled", DisabledEmail, EmailVerified: true),
+                    new("admin", AdminEmail, EmailVerified: true),
                 ]);
                 ready = true;
             }
@@ -139,6 +142,21 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
         Assert.False(await db.Users.AnyAsync(u => u.Email == "nobody@cantho.example"));
         Assert.True(await db.SecurityEvents.AnyAsync(e => e.Kind == SecurityEventKinds.SignInFailed && e.Email == email
             && e.Detail!.StartsWith("Đăng nhập một lần")));
+    }
+
+    [Fact]
+    public async Task An_account_with_a_second_factor_still_enters_its_code_after_the_provider()
+    {
+        var page = await NewPageAsync();
+        await SignInAtProviderAsync(page, "admin");
+        await BrowserHost.ArrivedAtAsync(page, "input[name=Code]", url => url.Contains("/account/login-2fa", StringComparison.Ordinal));
+        Assert.Equal(0, await page.Locator("form[action='/account/logout']").CountAsync());
+
+        await page.FillAsync("input[name=Code]", await host.AuthenticatorCodeAsync(AdminEmail));
+        await page.PressAsync("input[name=Code]", "Enter");
+        await page.Locator("form[action='/account/logout']").WaitForAsync();
+        await page.GotoAsync(host.BaseUrl + "/admin/users");
+        await BrowserHost.ArrivedAtAsync(page, "h1:has-text('Tài khoản người dùng')", url => url.EndsWith("/admin/users", StringComparison.Ordinal));
     }
 
     [Fact]
