@@ -4,7 +4,8 @@
 # server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1),
 # LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files,
 # Liberation fonts (metric-compatible with the Times New Roman the exports name, so LibreOffice lays
-# them out as Word does) and tzdata (the app's clock is Asia/Ho_Chi_Minh).
+# them out as Word does), tzdata (the app's clock is Asia/Ho_Chi_Minh), and Node.js with npm for the
+# OpenID provider the single sign-on tests start (tests/oidc-provider: the npm package oidc-provider).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,12 +19,21 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 # grep reads to the end (no -q): under pipefail an early exit would fail fc-list with SIGPIPE.
 fc-list : family 2>/dev/null | grep -i "Liberation Serif" >/dev/null || missing+=(fonts-liberation2)
 [ -e /usr/share/zoneinfo/Asia/Ho_Chi_Minh ] || missing+=(tzdata)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The provider's packages, from its lock file; again only when the lock changed (node_modules is not committed).
+oidc=tests/oidc-provider
+if ! sha256sum --status -c "$oidc/node_modules/.lock.sha256" 2>/dev/null; then
+  npm ci --prefix "$oidc" --no-audit --no-fund --loglevel=error >/dev/null
+  sha256sum "$oidc/package-lock.json" > "$oidc/node_modules/.lock.sha256"
 fi
 
 log=$(mktemp)

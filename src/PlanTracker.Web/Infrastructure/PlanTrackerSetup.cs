@@ -29,6 +29,7 @@ public static class PlanTrackerSetup
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddPlanTrackerClock();
         builder.Services.AddPlanTrackerAccounts();
+        builder.AddSingleSignOn();
         builder.Services.AddPlanTrackerAuthorization();
         builder.AddPlanTrackerDataProtection();
         builder.AddPlanTrackerHttps();

@@ -14,6 +14,7 @@ public static class SecurityEventKinds
     public const string AccountCreated = "AccountCreated";
     public const string AccountChanged = "AccountChanged";
     public const string AccountDisabled = "AccountDisabled";
+    public const string LoginLinked = "LoginLinked";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> All =
     [
@@ -28,6 +29,7 @@ public static class SecurityEventKinds
         (AccountCreated, "Tạo tài khoản"),
         (AccountChanged, "Sửa tài khoản"),
         (AccountDisabled, "Khóa tài khoản"),
+        (LoginLinked, "Liên kết đăng nhập một lần"),
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;

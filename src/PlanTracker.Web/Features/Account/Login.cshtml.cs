@@ -24,7 +24,10 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() { }
+    public void OnGet()
+    {
+        if (TempData[SingleSignOnSetup.ErrorKey] is string refused) ModelState.AddModelError("", refused);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
