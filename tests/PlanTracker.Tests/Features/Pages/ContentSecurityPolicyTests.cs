@@ -17,7 +17,7 @@ public class ContentSecurityPolicyTests(ContentSecurityPolicyTests.Host host) : 
     [
         "/dashboard", "/tasks", "/tasks/{task}", "/deliverables/{deliverable}/progress?unit={unit}&period=", "/my",
         "/admin/plans/{plan}", "/admin/plans/tasks/{task}", "/admin/plans/deliverables/{deliverable}", "/reports",
-        "/reports/periodic", "/indicators", "/account/login",
+        "/reports/periodic", "/indicators", "/par-index", "/account/login",
     ];
 
     private async Task<string> UrlAsync(string page)

@@ -542,6 +542,32 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
     [Theory]
     [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
     [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task The_PAR_Index_view_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var response = await (await ClientAsync(who)).GetAsync("/par-index");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.OK)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task The_PAR_Index_workbook_is_for_Sở_Nội_vụ_and_the_leadership(Who who, HttpStatusCode expected)
+    {
+        var response = await (await ClientAsync(who)).GetAsync("/par-index?handler=xlsx");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, HttpStatusCode.Redirect)]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
     [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
     [InlineData(Who.LeadEditor, HttpStatusCode.OK)]
     [InlineData(Who.CoordinatingEditor, HttpStatusCode.Forbidden)]
