@@ -187,6 +187,25 @@ public partial class PublicProgressTests(PublicProgressTests.Host host) : IClass
     }
 
     [Fact]
+    public async Task An_opt_in_from_a_form_opened_before_another_edit_is_refused_with_both_versions()
+    {
+        var plan = await host.Plan163Async();
+        await host.SetPublicAsync(plan.Id, false);
+        var stale = await host.Plan163Async(); // the form as opened...
+        await OptAsync(true);                   // ...then someone else turns it on
+        await OptAsync(false);                  // ...and off again
+
+        var response = await (await host.AdminClientAsync()).PostFormAsync($"/admin/plans/{plan.Id}", Header(stale, true),
+            $"/admin/plans/{plan.Id}?handler=Header");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = PageText.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll("section.conflict tr.differs")
+            .Single(r => r.Find("th").TextContent == "Công khai tiến độ");
+        Assert.Equal(("Không", "Có"), (row.Find("td.saved").TextContent, row.Find("td.yours").TextContent));
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousGetAsync(PageUrl(plan.Id))).StatusCode);
+    }
+
+    [Fact]
     public async Task Turning_it_off_hides_the_page_at_once()
     {
         var plan = await OptAsync(true);
