@@ -42,6 +42,7 @@ public static class PlanTrackerSetup
         builder.Services.AddSignInRateLimit();
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         Features.ParIndex.ParIndexSetup.AddParIndex(builder.Services);
+        builder.Services.AddScoped<Features.Public.PublicProgressCounts>();
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddSingleton<Features.Admin.Plans.Import.ImportUploads>();
         builder.Services.AddScoped<Features.Evidence.RemovedFilesPurge>();

@@ -4,7 +4,7 @@ using PlanTracker.Core.History;
 namespace PlanTracker.Web.Features.Admin.Plans;
 
 /// <summary>A plan's header and its sections: add, move, retire and restore.</summary>
-public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEditorPageModel(time)
+public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : ItemEditorPageModel(time)
 {
     public const string HeaderForm = "Header";
     public const string SectionsForm = "Sections";
@@ -47,7 +47,8 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
                 new("Ngày ban hành", Display.Date(plan.IssuedOn), header.IssuedOn),
                 new("Cơ quan ban hành", plan.Issuer, header.Issuer), new("Người ký", plan.SignedBy, header.SignedBy),
                 new("Chức vụ người ký", plan.SignerTitle, header.SignerTitle),
-                new("Sở Nội vụ xác nhận hoàn thành", YesNo(plan.VerifiesCompletions), YesNo(header.VerifiesCompletions ?? plan.VerifiesCompletions)));
+                new("Sở Nội vụ xác nhận hoàn thành", YesNo(plan.VerifiesCompletions), YesNo(header.VerifiesCompletions ?? plan.VerifiesCompletions)),
+                new("Công khai tiến độ", YesNo(plan.PublicProgress), YesNo(header.PublicProgress ?? plan.PublicProgress)));
             header.Version = plan.Version; // a second press, after reading both versions, is a deliberate choice
         }
         if (problems.Any || HeaderConflict is not null || input is null)
@@ -67,17 +68,21 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time) : ItemEdi
             .Add(nameof(Plan.Issuer), "cơ quan ban hành", plan.Issuer, input.Issuer)
             .Add(nameof(Plan.SignedBy), "người ký", plan.SignedBy, input.SignedBy)
             .Add(nameof(Plan.SignerTitle), "chức vụ người ký", plan.SignerTitle, input.SignerTitle)
-            .Add(nameof(Plan.VerifiesCompletions), "Sở Nội vụ xác nhận hoàn thành", plan.VerifiesCompletions, header.VerifiesCompletions ?? plan.VerifiesCompletions);
+            .Add(nameof(Plan.VerifiesCompletions), "Sở Nội vụ xác nhận hoàn thành", plan.VerifiesCompletions, header.VerifiesCompletions ?? plan.VerifiesCompletions)
+            .Add(nameof(Plan.PublicProgress), "công khai tiến độ", plan.PublicProgress, header.PublicProgress ?? plan.PublicProgress);
         if (!changes.Any) return Done("Không có gì thay đổi.", null, new { id });
 
         var yearChanged = plan.Year != input.Year || plan.EndYear != input.EndYear;
         (plan.Number, plan.Title, plan.Year, plan.EndYear, plan.IssuedOn, plan.Issuer, plan.SignedBy, plan.SignerTitle) =
             (input.Number, input.Title, input.Year, input.EndYear, input.IssuedOn, input.Issuer, input.SignedBy, input.SignerTitle);
         plan.VerifiesCompletions = header.VerifiesCompletions ?? plan.VerifiesCompletions;
+        var publicChanged = plan.PublicProgress != (header.PublicProgress ?? plan.PublicProgress);
+        plan.PublicProgress = header.PublicProgress ?? plan.PublicProgress;
         db.Expect(plan, header.Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
         if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
+        if (publicChanged) Features.Public.PublicProgressCounts.Evict(cache, plan.Id);
         return Done($"Đã lưu kế hoạch {plan.Number}." + (reread > 0 ? $" Đã đọc lại {reread} thời hạn theo năm {plan.Year}." : ""),
             null, new { id });
     }

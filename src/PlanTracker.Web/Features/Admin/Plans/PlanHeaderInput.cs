@@ -18,6 +18,8 @@ public sealed partial class PlanHeaderInput
     public string? SignerTitle { get; set; }
     /// <summary>"Sở Nội vụ xác nhận hoàn thành"; null when the form did not carry the field, which leaves the setting as it is.</summary>
     public bool? VerifiesCompletions { get; set; }
+    /// <summary>"Công khai tiến độ" (the public progress page); null when the form did not carry the field, which leaves it as it is.</summary>
+    public bool? PublicProgress { get; set; }
     /// <summary>The plan's Version when the form was opened.</summary>
     public int Version { get; set; }
 
@@ -31,6 +33,7 @@ public sealed partial class PlanHeaderInput
         SignedBy = plan.SignedBy,
         SignerTitle = plan.SignerTitle,
         VerifiesCompletions = plan.VerifiesCompletions,
+        PublicProgress = plan.PublicProgress,
         Version = plan.Version,
     };
 
