@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Account;
+using PlanTracker.Web.Features.Account.Tokens;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
 using PlanTracker.Web.Features.Reminders;
@@ -39,6 +40,7 @@ public static class PlanTrackerSetup
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton<Features.Account.SignInThrottle>();
         builder.Services.AddSignInRateLimit();
+        builder.Services.AddApiTokens(); // after the accounts and the sign-in limit, which it extends
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         builder.Services.AddSingleton<Features.Evidence.EvidenceStore>();
         builder.Services.AddSingleton<Features.Admin.Plans.Import.ImportUploads>();
@@ -96,6 +98,7 @@ public static class PlanTrackerSetup
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
+        app.MapMeEndpoint();
         return app;
     }
 }
