@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Account;
+using PlanTracker.Web.Features.Account.Tokens;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
 using PlanTracker.Web.Features.Reminders;
@@ -40,6 +41,7 @@ public static class PlanTrackerSetup
         builder.Services.AddSingleton<SecurityLog>();
         builder.Services.AddSingleton<Features.Account.SignInThrottle>();
         builder.Services.AddSignInRateLimit();
+        builder.Services.AddApiTokens(); // after the accounts and the sign-in limit, which it extends
         Features.Reports.MonitoringSetup.AddPlanTrackerMonitoring(builder.Services);
         Features.ParIndex.ParIndexSetup.AddParIndex(builder.Services);
         builder.Services.AddScoped<Features.Public.PublicProgressCounts>();
@@ -99,6 +101,7 @@ public static class PlanTrackerSetup
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
+        app.MapMeEndpoint();
         return app;
     }
 }

@@ -15,6 +15,8 @@ public static class SecurityEventKinds
     public const string AccountChanged = "AccountChanged";
     public const string AccountDisabled = "AccountDisabled";
     public const string LoginLinked = "LoginLinked";
+    public const string ApiTokenCreated = "ApiTokenCreated";
+    public const string ApiTokenRevoked = "ApiTokenRevoked";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> All =
     [
@@ -30,6 +32,8 @@ public static class SecurityEventKinds
         (AccountChanged, "Sửa tài khoản"),
         (AccountDisabled, "Khóa tài khoản"),
         (LoginLinked, "Liên kết đăng nhập một lần"),
+        (ApiTokenCreated, "Tạo mã truy cập API"),
+        (ApiTokenRevoked, "Thu hồi mã truy cập API"),
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;

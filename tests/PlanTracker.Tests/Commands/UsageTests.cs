@@ -32,7 +32,8 @@ public sealed class UsageTests : IDisposable
 
     [Theory]
     [InlineData("import --help", "FILE")]
-    [InlineData("users --help", "create")]
+    [InlineData("users --help", "create|token")]
+    [InlineData("users token --help", "--email|--name|--days")]
     [InlineData("users create --help", "--email|--role|--unit|--name|standard input")]
     [InlineData("generate --help", "--units|--deliverables|--years|--seed|--first-year|--all-open|--users")]
     [InlineData("reminders --help", "run|preview")]
