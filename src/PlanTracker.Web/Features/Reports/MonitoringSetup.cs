@@ -12,6 +12,8 @@ public static class MonitoringSetup
         services.AddScoped<ReportSubmissions>();
         services.AddMemoryCache(cache => cache.SizeLimit = Dashboard.OverviewCache.SizeLimit);
         services.AddScoped<Dashboard.OverviewCache>();
+        services.AddSingleton<Dashboard.OverviewWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dashboard.OverviewWarmUp>());
         return services;
     }
 
