@@ -96,6 +96,7 @@ public static class PlanTrackerSetup
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
+        Features.Calendar.CalendarEndpoints.MapCalendarFeeds(app);
         return app;
     }
 }

@@ -14,6 +14,8 @@ public static class SecurityEventKinds
     public const string AccountCreated = "AccountCreated";
     public const string AccountChanged = "AccountChanged";
     public const string AccountDisabled = "AccountDisabled";
+    public const string CalendarFeedCreated = "CalendarFeedCreated";
+    public const string CalendarFeedReset = "CalendarFeedReset";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> All =
     [
@@ -28,6 +30,8 @@ public static class SecurityEventKinds
         (AccountCreated, "Tạo tài khoản"),
         (AccountChanged, "Sửa tài khoản"),
         (AccountDisabled, "Khóa tài khoản"),
+        (CalendarFeedCreated, "Tạo địa chỉ lịch"),
+        (CalendarFeedReset, "Đặt lại địa chỉ lịch"),
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;
