@@ -7,7 +7,7 @@ namespace PlanTracker.Benchmarks.Load;
 public static class LoadRun
 {
     public const string AdminEmail = "bench-admin@generated.example";
-    public const string AdminPassword = "Bench-admin-2021!";
+    public const string AdminPassword = "Lich-han-CCHC-2021!";
 
     public static async Task RunAsync(string dll, string folder, int deliverables, int requests, TimeSpan writeFor)
     {
