@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PlanTracker, once on SQLite and once on PostgreSQL. Installs what the tests need
 # from Debian's packages when missing: Chromium for the browser tests, aiosmtpd for the loopback SMTP
-# server, PostgreSQL for the second run (the tests start their own throwaway cluster on 127.0.0.1),
+# server, icalendar (the second, independent reader of the calendar feeds), PostgreSQL for the second
+# run (the tests start their own throwaway cluster on 127.0.0.1),
 # LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files,
 # Liberation fonts (metric-compatible with the Times New Roman the exports name, so LibreOffice lays
 # them out as Word does), tzdata (the app's clock is Asia/Ho_Chi_Minh), and Node.js with npm for the
@@ -12,6 +13,7 @@ cd "$(dirname "$0")"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
 command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/scalc ] || missing+=(libreoffice-calc)

@@ -62,6 +62,9 @@ public static class Operations
 
     /// <summary>On a <see cref="PlanRef"/>: change anything of it or recorded against it (refused once it is closed).</summary>
     public static readonly OperationAuthorizationRequirement ChangePlan = new() { Name = nameof(ChangePlan) };
+
+    /// <summary>On a <see cref="UnitRef"/>: see, create and reset the unit's calendar subscription address.</summary>
+    public static readonly OperationAuthorizationRequirement ManageUnitCalendar = new() { Name = nameof(ManageUnitCalendar) };
 }
 
 public sealed record TaskRef(int TaskId);

@@ -16,6 +16,7 @@ public sealed class UnitHandler : OperationHandler<UnitRef>
         nameof(Operations.SeeScorecard) => user.SeesAllUnits() || user.UnitId() == unit.UnitId,
         nameof(Operations.ReadUnitReport) => user.SeesAllUnits() || user.ActsFor(unit.UnitId),
         nameof(Operations.WriteUnitReport) => user.ActsFor(unit.UnitId),
+        nameof(Operations.ManageUnitCalendar) => user.ActsFor(unit.UnitId),
         _ => false,
     });
 }

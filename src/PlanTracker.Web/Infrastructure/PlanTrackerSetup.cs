@@ -102,6 +102,7 @@ public static class PlanTrackerSetup
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
         app.MapMeEndpoint();
+        Features.Calendar.CalendarEndpoints.MapCalendarFeeds(app);
         return app;
     }
 }

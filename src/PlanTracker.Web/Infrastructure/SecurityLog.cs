@@ -17,6 +17,8 @@ public static class SecurityEventKinds
     public const string LoginLinked = "LoginLinked";
     public const string ApiTokenCreated = "ApiTokenCreated";
     public const string ApiTokenRevoked = "ApiTokenRevoked";
+    public const string CalendarFeedCreated = "CalendarFeedCreated";
+    public const string CalendarFeedReset = "CalendarFeedReset";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> All =
     [
@@ -34,6 +36,8 @@ public static class SecurityEventKinds
         (LoginLinked, "Liên kết đăng nhập một lần"),
         (ApiTokenCreated, "Tạo mã truy cập API"),
         (ApiTokenRevoked, "Thu hồi mã truy cập API"),
+        (CalendarFeedCreated, "Tạo địa chỉ lịch"),
+        (CalendarFeedReset, "Đặt lại địa chỉ lịch"),
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;

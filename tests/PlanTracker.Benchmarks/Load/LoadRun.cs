@@ -7,7 +7,7 @@ namespace PlanTracker.Benchmarks.Load;
 public static class LoadRun
 {
     public const string AdminEmail = "bench-admin@generated.example";
-    public const string AdminPassword = "Bench-admin-2021!";
+    public const string AdminPassword = "Lich-han-CCHC-2021!";
 
     public static async Task RunAsync(string dll, string folder, int deliverables, int requests, TimeSpan writeFor)
     {
@@ -21,6 +21,7 @@ public static class LoadRun
         AccountReady(folder, AdminEmail);
 
         var (unitId, planId, year, targets) = Pick(folder);
+        var (feedUnit, feedSecret) = CalendarFeedOfBusiestUnit(folder);
         var (server, baseUrl) = await StartServerAsync(dll, env);
         try
         {
@@ -35,6 +36,7 @@ public static class LoadRun
                 ("/tasks?Unit=&Role=Lead", $"/tasks?Plan={planId}&Unit={unitId}&Role=Lead"),
                 ("/my?Unit=", $"/my?Unit={unitId}"),
                 ($"/reports/periodic.xlsx ({year}-Q3)", $"/reports/periodic.xlsx?plan={planId}&period={year}-Q3"),
+                ($"/calendar/….ics (unit {feedUnit})", $"/calendar/{feedSecret}.ics"),
             })
                 Console.WriteLine(Row(what, await TimeAsync(client, url, requests)));
 
@@ -113,6 +115,26 @@ public static class LoadRun
             GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
             """);
         return (unit, plan.A, plan.B, Targets(c));
+    }
+
+    /// <summary>
+    /// A calendar feed for the unit that leads the most deliverables of the active plans: the largest feed there is.
+    /// Written straight into the database, as the page would, since the benchmark signs in as an admin only.
+    /// </summary>
+    private static (long Unit, string Secret) CalendarFeedOfBusiestUnit(string folder)
+    {
+        using var c = Open(folder);
+        var unit = Scalar(c, """
+            SELECT a.UnitId FROM TaskAssignments a JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
+            JOIN Plans p ON p.Id = s.PlanId JOIN Deliverables d ON d.TaskId = t.Id
+            WHERE p.Status = 'Active' AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0
+            GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
+            """);
+        const string secret = "bench0calendar0feed0secret0busiest0unit0";
+        using var write = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "plantracker.db")};Pooling=False");
+        write.Open();
+        Scalar(write, $"INSERT INTO CalendarFeeds (UnitId, Secret, CreatedAtUtc) VALUES ({unit}, '{secret}', '2021-01-01 00:00:00'); SELECT {unit}");
+        return (unit, secret);
     }
 
     /// <summary>Up to 4,000 (deliverable, lead unit) pairs with their saved version. "Hàng quý" and "Thường xuyên"
