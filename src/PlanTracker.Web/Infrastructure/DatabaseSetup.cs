@@ -25,11 +25,12 @@ public static class DatabaseSetup
         {
             var config = sp.GetRequiredService<IConfiguration>();
             if (IsPostgres(config))
-                options.UseNpgsql(PostgresConnectionString(config), pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres"));
+                options.UseNpgsql(PostgresConnectionString(config), pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).UseCompiledModel(postgres: true);
             else
             {
                 var connectionString = SqliteConnectionString(config);
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name))
+                    .UseCompiledModel(postgres: false)
                     .AddInterceptors(new SqliteConnectionSettings(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000,
                         config["Database:SqliteSynchronous"] ?? "Normal"));
             }
@@ -38,6 +39,17 @@ public static class DatabaseSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The provider's compiled model (deploy/optimize-model.sh makes both), which spares every start building the
+    /// model from the configurations. Not for EF Core's own tools, which build it from the code to make migrations
+    /// and compiled models. CompiledModelTests fail when the code's model and a compiled one part.
+    /// </summary>
+    public static TBuilder UseCompiledModel<TBuilder>(this TBuilder options, bool postgres) where TBuilder : DbContextOptionsBuilder =>
+        EF.IsDesignTime ? options
+            : (TBuilder)options.UseModel(postgres
+                ? PlanTracker.Migrations.Postgres.CompiledModel.PlanTrackerDbContextModel.Instance
+                : PlanTracker.Web.Data.CompiledModels.Sqlite.PlanTrackerDbContextModel.Instance);
 
     public static bool IsPostgres(IConfiguration config)
     {

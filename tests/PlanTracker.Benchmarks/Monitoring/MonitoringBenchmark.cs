@@ -14,6 +14,7 @@ using PlanTracker.Core.History;
 using PlanTracker.Core.Monitoring;
 using PlanTracker.Core.States;
 using PlanTracker.Web.Features.Admin;
+using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Benchmarks.Monitoring;
 
@@ -161,7 +162,7 @@ public static class MonitoringBenchmark
 
     private static PlanTrackerDbContext Context(string file) =>
         new(new DbContextOptionsBuilder<PlanTrackerDbContext>()
-            .UseSqlite($"Data Source={file}", sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).Options);
+            .UseSqlite($"Data Source={file}", sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).UseCompiledModel(postgres: false).Options);
 }
 
 /// <summary>The real app in-process on the generated database, "today" 01/10/2019, logging only warnings.</summary>

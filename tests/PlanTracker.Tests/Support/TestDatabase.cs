@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Data;
+using PlanTracker.Web.Infrastructure;
 
 namespace PlanTracker.Tests.Support;
 
@@ -25,8 +26,8 @@ public sealed class TestDatabase : IDisposable
 
     public PlanTrackerDbContext NewContext() =>
         new(IsPostgres
-            ? new DbContextOptionsBuilder<PlanTrackerDbContext>().UseNpgsql(ConnectionString, pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).Options
-            : new DbContextOptionsBuilder<PlanTrackerDbContext>().UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).Options);
+            ? new DbContextOptionsBuilder<PlanTrackerDbContext>().UseNpgsql(ConnectionString, pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).UseCompiledModel(postgres: true).Options
+            : new DbContextOptionsBuilder<PlanTrackerDbContext>().UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly("PlanTracker.Web")).UseCompiledModel(postgres: false).Options);
 
     public void Dispose() => folder.Dispose();
 }
