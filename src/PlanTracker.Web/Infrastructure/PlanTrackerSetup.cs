@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Account;
+using PlanTracker.Web.Features.Api;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
 using PlanTracker.Web.Features.Reminders;
@@ -45,6 +46,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<Features.Evidence.RemovedFilesPurge>();
         builder.Services.AddPlanTrackerHealthChecks();
         builder.Services.AddPlanTrackerReminders();
+        builder.Services.AddPlanTrackerApi();
 
         builder.Services.AddRazorPages(options =>
             {
@@ -84,6 +86,7 @@ public static class PlanTrackerSetup
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
         app.UseRouting();
+        app.UseApiProblems(); // inside the HTML status-code and exception pages, around everything that answers /api
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -96,6 +99,7 @@ public static class PlanTrackerSetup
         Features.Reports.ReportEndpoints.MapReportExports(app);
         Features.Tasks.TaskListExports.MapTaskListExports(app);
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
+        app.MapPlanTrackerApi();
         return app;
     }
 }
