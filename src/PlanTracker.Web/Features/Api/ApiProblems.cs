@@ -36,14 +36,18 @@ public static class ApiProblems
         return first?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
     }
 
-    /// <summary>Fills what a problem leaves empty: the status's title and detail in the request's language.</summary>
+    /// <summary>
+    /// Gives a problem the status's title in the request's language (under /api/v1, over ASP.NET Core's English default;
+    /// elsewhere only when it has none), and that detail when it has none.
+    /// </summary>
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (!Texts.TryGetValue(status, out var text)) return;
         var english = PrefersEnglish(context.HttpContext);
-        problem.Title ??= english ? text.En : text.Vi;
+        if (problem.Title is null || context.HttpContext.Request.Path.StartsWithSegments(ApiSetup.Prefix, StringComparison.OrdinalIgnoreCase))
+            problem.Title = english ? text.En : text.Vi;
         problem.Detail ??= english ? text.EnDetail : text.ViDetail;
         context.HttpContext.Response.Headers.ContentLanguage = english ? "en" : "vi";
     }
