@@ -33,6 +33,8 @@ public static class LoadRun
                 ("/tasks?State=Overdue", $"/tasks?Plan={planId}&State=Overdue"),
                 ("/tasks?Q=thu+tuc", $"/tasks?Plan={planId}&Q=thu+tuc"),
                 ("/tasks?Unit=&Role=Lead", $"/tasks?Plan={planId}&Unit={unitId}&Role=Lead"),
+                // Issue 16's figure: the API's list goes the task list's way (TaskFilter), its JSON one page of 50.
+                ("GET /api/v1/deliverables?state=Overdue", $"/api/v1/deliverables?plan={planId}&state=Overdue"),
                 ("/my?Unit=", $"/my?Unit={unitId}"),
                 ($"/reports/periodic.xlsx ({year}-Q3)", $"/reports/periodic.xlsx?plan={planId}&period={year}-Q3"),
             })
