@@ -44,7 +44,8 @@ public static class ApiSetup
         ReportSubmissionEndpoints.Map(api);
 
         app.MapOpenApi().RequireAuthorization();
-        app.MapScalarApiReference().RequireAuthorization();
+        // Scalar's default fonts come from fonts.scalar.com: the page uses the browser's own, nothing loads from elsewhere.
+        app.MapScalarApiReference(o => o.DisableDefaultFonts()).RequireAuthorization();
         return app;
     }
 }
