@@ -109,7 +109,7 @@ public static class LoadRun
             SELECT p.Id, p.Year FROM Plans p JOIN Sections s ON s.PlanId = p.Id JOIN Tasks t ON t.SectionId = s.Id JOIN Deliverables d ON d.TaskId = t.Id
             WHERE p.Year <= 2021 GROUP BY p.Id ORDER BY p.Year DESC, COUNT(*) DESC LIMIT 1
             """).Single();
-        var unit = Scalar(c, $"""
+        var unit = Common.Scalar(c, $"""
             SELECT a.UnitId FROM TaskAssignments a JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
             WHERE s.PlanId = {plan.A} AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0
             GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1
