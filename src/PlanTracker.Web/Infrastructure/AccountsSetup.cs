@@ -47,6 +47,13 @@ public static class AccountsSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // An API caller is told 401 (a problem, Features/Api/ApiProblems), not sent to the sign-in form.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                if (Features.Api.ApiProblems.IsApi(context.HttpContext)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
             // A disabled account or a reset password ends open sessions at their next request.
             cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             cookie.Events.OnSigningIn = SessionCheck.OnSigningIn; // the start of the absolute lifetime

@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using PlanTracker.Core.Import;
 using PlanTracker.Web.Features.Account;
 using PlanTracker.Web.Features.Account.Tokens;
+using PlanTracker.Web.Features.Api;
 using PlanTracker.Web.Features.Deadlines;
 using PlanTracker.Web.Features.Health;
 using PlanTracker.Web.Features.Reminders;
@@ -50,6 +51,7 @@ public static class PlanTrackerSetup
         builder.Services.AddScoped<Features.Evidence.RemovedFilesPurge>();
         builder.Services.AddPlanTrackerHealthChecks();
         builder.Services.AddPlanTrackerReminders();
+        builder.Services.AddPlanTrackerApi();
 
         builder.Services.AddRazorPages(options =>
             {
@@ -89,6 +91,7 @@ public static class PlanTrackerSetup
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
         app.UseRouting();
+        app.UseApiProblems(); // inside the HTML status-code and exception pages, around everything that answers /api
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -103,6 +106,7 @@ public static class PlanTrackerSetup
         Features.Plans.Export.PlanExportEndpoints.MapPlanExports(app);
         app.MapMeEndpoint();
         Features.Calendar.CalendarEndpoints.MapCalendarFeeds(app);
+        app.MapPlanTrackerApi();
         return app;
     }
 }

@@ -75,8 +75,8 @@ public static class CycleRun
     {
         using var c = Open(folder);
         var year = int.Parse(Today[..4], CultureInfo.InvariantCulture);
-        var plan = Scalar(c, $"SELECT Id FROM Plans WHERE Kind = 'CityAnnual' AND Status = 'Active' AND Year = {year}");
-        var size = Scalar(c, $"SELECT COUNT(*) FROM Deliverables d JOIN Tasks t ON t.Id = d.TaskId JOIN Sections s ON s.Id = t.SectionId WHERE s.PlanId = {plan}");
+        var plan = Common.Scalar(c, $"SELECT Id FROM Plans WHERE Kind = 'CityAnnual' AND Status = 'Active' AND Year = {year}");
+        var size = Common.Scalar(c, $"SELECT COUNT(*) FROM Deliverables d JOIN Tasks t ON t.Id = d.TaskId JOIN Sections s ON s.Id = t.SectionId WHERE s.PlanId = {plan}");
         var (unit, leads) = Pairs(c, """
             SELECT a.UnitId, COUNT(*) FROM TaskAssignments a JOIN Deliverables d ON d.TaskId = a.TaskId
             JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId JOIN Plans p ON p.Id = s.PlanId

@@ -34,6 +34,8 @@ public static class LoadRun
                 ("/tasks?State=Overdue", $"/tasks?Plan={planId}&State=Overdue"),
                 ("/tasks?Q=thu+tuc", $"/tasks?Plan={planId}&Q=thu+tuc"),
                 ("/tasks?Unit=&Role=Lead", $"/tasks?Plan={planId}&Unit={unitId}&Role=Lead"),
+                // Issue 16's figure: the API's list goes the task list's way (TaskFilter), its JSON one page of 50.
+                ("GET /api/v1/deliverables?state=Overdue", $"/api/v1/deliverables?plan={planId}&state=Overdue"),
                 ("/my?Unit=", $"/my?Unit={unitId}"),
                 ($"/reports/periodic.xlsx ({year}-Q3)", $"/reports/periodic.xlsx?plan={planId}&period={year}-Q3"),
                 ($"/calendar/….ics (unit {feedUnit})", $"/calendar/{feedSecret}.ics"),
@@ -109,7 +111,7 @@ public static class LoadRun
             SELECT p.Id, p.Year FROM Plans p JOIN Sections s ON s.PlanId = p.Id JOIN Tasks t ON t.SectionId = s.Id JOIN Deliverables d ON d.TaskId = t.Id
             WHERE p.Year <= 2021 GROUP BY p.Id ORDER BY p.Year DESC, COUNT(*) DESC LIMIT 1
             """).Single();
-        var unit = Scalar(c, $"""
+        var unit = Common.Scalar(c, $"""
             SELECT a.UnitId FROM TaskAssignments a JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
             WHERE s.PlanId = {plan.A} AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0
             GROUP BY a.UnitId ORDER BY COUNT(*) DESC LIMIT 1

@@ -153,50 +153,13 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
 
     private void Validate()
     {
-        var today = clock.Today;
-        if (IsOngoing)
-        {
-            Input.Status = ProgressStatus.InProgress;
-            Input.CompletedOn = null;
-            if (string.IsNullOrWhiteSpace(Input.ResultText))
-                ModelState.AddModelError("Input.ResultText", "Nhập kết quả thực hiện trong kỳ.");
-        }
-        if (Input.Status == ProgressStatus.AwaitingVerification) Input.Status = ProgressStatus.Done; // the unit says done; the plan decides
-        if (Input.Status == ProgressStatus.Done && Input.CompletedOn is null)
-            ModelState.AddModelError("Input.CompletedOn", "Nhập ngày hoàn thành khi trạng thái là Hoàn thành.");
-        if (Input.Status != ProgressStatus.Done && Input.CompletedOn is not null)
-            ModelState.AddModelError("Input.CompletedOn", "Chỉ ghi ngày hoàn thành khi trạng thái là Hoàn thành.");
-        if (Input.CompletedOn > today)
-            ModelState.AddModelError("Input.CompletedOn", $"Ngày hoàn thành không được sau hôm nay ({Display.Date(today)}).");
-        if (Input.EvidenceDate > today)
-            ModelState.AddModelError("Input.EvidenceDate", $"Ngày văn bản không được sau hôm nay ({Display.Date(today)}).");
-        if (Input.EvidenceDate is not null && string.IsNullOrWhiteSpace(Input.EvidenceNumber))
-            ModelState.AddModelError("Input.EvidenceNumber", "Nhập số văn bản đi kèm ngày văn bản.");
+        foreach (var problem in Input.Check(IsOngoing, clock.Today)) ModelState.AddModelError(problem.Field, problem.Vietnamese);
     }
 
     /// <summary>Saves the record, its files and its history in one unit of work; throws when the disk or the database refuses.</summary>
     private async Task SaveAsync(UploadedFiles stored)
     {
         var now = clock.Now.UtcDateTime;
-        var before = Saved is null ? null : ProgressInput.Snapshot(Saved);
-        // A new row starts at 1: a form opened before it existed carries 0 and is refused.
-        var record = Saved ?? db.Progress.Add(new DeliverableProgress { DeliverableId = Deliverable.Id, Period = Period, UnitId = Unit, Version = 1 }).Entity;
-        var wasAccepted = record is { Status: ProgressStatus.Done, VerifiedAtUtc: not null };
-        var acceptedOn = record.CompletedOn;
-        Input.ApplyTo(record);
-        // On a plan that verifies completions "Hoàn thành" is a claim for Sở Nội vụ to accept; a save that keeps an
-        // accepted completion's date (a result text or evidence added afterwards) keeps it accepted.
-        var claims = VerifiesCompletions && record.Status == ProgressStatus.Done && !(wasAccepted && record.CompletedOn == acceptedOn);
-        if (claims)
-        {
-            record.Status = ProgressStatus.AwaitingVerification;
-            (record.ReturnReason, record.ReturnedAtUtc, record.VerifiedAtUtc, record.VerifiedByName) = (null, null, null, null);
-        }
-        else if (record.Status != ProgressStatus.Done) (record.VerifiedAtUtc, record.VerifiedByName) = (null, null);
-        record.UpdatedAtUtc = now;
-        record.UpdatedByUserId = User.UserId();
-        record.UpdatedByName = User.DisplayName();
-
         foreach (var file in Files)
         {
             var (storedName, contentType) = await evidence.SaveAsync(stored, file, now);
@@ -209,14 +172,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         }
 
         var files = Files.Count == 0 ? "" : $"; đính kèm {string.Join(", ", Files.Select(f => UploadNames.Clean(f.FileName)))}";
-        if (claims)
-            db.Record(User.Actor(), now, ChangeKind.CompletionClaimed, Deliverable.Id,
-                $"{UnitName}: {DescribeItem()} báo hoàn thành ngày {Display.Date(record.CompletedOn)}, chờ Sở Nội vụ xác nhận{files}",
-                before, ProgressInput.VerificationSnapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
-        else
-            db.Record(User.Actor(), now, ChangeKind.ProgressUpdated, Deliverable.Id,
-                $"{UnitName}: {DescribeItem()} → {Display.StatusLabel(record.Status)} ({record.ProgressPercent}%){files}",
-                before, ProgressInput.Snapshot(record), Deliverable.TaskId, Deliverable.Task!.Section!.PlanId);
+        ProgressRecords.Apply(db, User, now, Deliverable, Unit, UnitName, Period, Saved, Input, files);
         await db.SaveChangesAsync();
     }
 
@@ -232,6 +188,5 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
 
     public bool IsConflict { get; private set; }
 
-    public string DescribeItem() =>
-        $"{Deliverable.Task!.Code} \"{Deliverable.Product ?? "sản phẩm"}\"{(Period == "" ? "" : " " + Periods.Label(Period))}";
+    public string DescribeItem() => ProgressRecords.Describe(Deliverable, Period);
 }

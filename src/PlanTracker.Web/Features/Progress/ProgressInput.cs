@@ -39,6 +39,34 @@ public sealed class ProgressInput
         Version = record.Version,
     };
 
+    /// <summary>
+    /// What is wrong with the input, by form field, in Vietnamese and English (the page shows the first, the API either).
+    /// Normalises it first: an ongoing item is in progress with no completion date; a claim is sent as "done".
+    /// </summary>
+    public List<(string Field, string Vietnamese, string English)> Check(bool isOngoing, DateOnly today)
+    {
+        var problems = new List<(string, string, string)>();
+        if (isOngoing)
+        {
+            Status = ProgressStatus.InProgress;
+            CompletedOn = null;
+            if (string.IsNullOrWhiteSpace(ResultText))
+                problems.Add(("Input.ResultText", "Nhập kết quả thực hiện trong kỳ.", "Enter the period's result."));
+        }
+        if (Status == ProgressStatus.AwaitingVerification) Status = ProgressStatus.Done; // the unit says done; the plan decides
+        if (Status == ProgressStatus.Done && CompletedOn is null)
+            problems.Add(("Input.CompletedOn", "Nhập ngày hoàn thành khi trạng thái là Hoàn thành.", "Enter the completion date when the status is Done."));
+        if (Status != ProgressStatus.Done && CompletedOn is not null)
+            problems.Add(("Input.CompletedOn", "Chỉ ghi ngày hoàn thành khi trạng thái là Hoàn thành.", "A completion date goes only with the status Done."));
+        if (CompletedOn > today)
+            problems.Add(("Input.CompletedOn", $"Ngày hoàn thành không được sau hôm nay ({Display.Date(today)}).", $"The completion date may not be after today ({today:yyyy-MM-dd})."));
+        if (EvidenceDate > today)
+            problems.Add(("Input.EvidenceDate", $"Ngày văn bản không được sau hôm nay ({Display.Date(today)}).", $"The document date may not be after today ({today:yyyy-MM-dd})."));
+        if (EvidenceDate is not null && string.IsNullOrWhiteSpace(EvidenceNumber))
+            problems.Add(("Input.EvidenceNumber", "Nhập số văn bản đi kèm ngày văn bản.", "Enter the document number that goes with the document date."));
+        return problems;
+    }
+
     public void ApplyTo(DeliverableProgress record)
     {
         record.Status = Status;

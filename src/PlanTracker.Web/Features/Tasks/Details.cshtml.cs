@@ -54,17 +54,7 @@ public class DetailsModel(PlanTrackerDbContext db, IAuthorizationService authori
         if (!PlanLifecycle.IsOpen(Task.Section!.Plan!.Status)) return PlanLifecycle.Closed(HttpContext);
         if (!CanComment) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var comment = new TaskComment
-        {
-            TaskId = id, UnitId = User.UnitId(), Text = CommentText!.Trim().Normalize(), CreatedAtUtc = clock.Now.UtcDateTime,
-            AuthorUserId = User.UserId(), AuthorName = User.DisplayName(),
-        };
-        db.Comments.Add(comment);
-        await CommentMail.QueueAsync(db, Task, comment, User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value,
-            config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080", mail.Value.From, clock.Today);
-        db.Record(User.Actor(), comment.CreatedAtUtc, ChangeKind.CommentAdded, id,
-            $"Ý kiến: {(comment.Text.Length > 120 ? comment.Text[..120] + "…" : comment.Text)}",
-            after: new { comment.Text }, taskId: id, planId: Task.Section!.PlanId);
+        await TaskComments.AddAsync(db, User, Task, CommentText!, clock.Now.UtcDateTime, clock.Today, config, mail.Value.From);
         await db.SaveChangesAsync();
         TempData["Notice"] = "Đã gửi ý kiến.";
         return Redirect($"/tasks/{id}#comments");
