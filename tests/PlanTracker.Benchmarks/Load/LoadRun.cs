@@ -126,7 +126,7 @@ public static class LoadRun
     private static (long Unit, string Secret) CalendarFeedOfBusiestUnit(string folder)
     {
         using var c = Open(folder);
-        var unit = Scalar(c, """
+        var unit = Common.Scalar(c, """
             SELECT a.UnitId FROM TaskAssignments a JOIN Tasks t ON t.Id = a.TaskId JOIN Sections s ON s.Id = t.SectionId
             JOIN Plans p ON p.Id = s.PlanId JOIN Deliverables d ON d.TaskId = t.Id
             WHERE p.Status = 'Active' AND a.Role = 'Lead' AND a.UnitId IS NOT NULL AND a.IsRetired = 0 AND d.IsRetired = 0
@@ -135,7 +135,7 @@ public static class LoadRun
         const string secret = "bench0calendar0feed0secret0busiest0unit0";
         using var write = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "plantracker.db")};Pooling=False");
         write.Open();
-        Scalar(write, $"INSERT INTO CalendarFeeds (UnitId, Secret, CreatedAtUtc) VALUES ({unit}, '{secret}', '2021-01-01 00:00:00'); SELECT {unit}");
+        Common.Scalar(write, $"INSERT INTO CalendarFeeds (UnitId, Secret, CreatedAtUtc) VALUES ({unit}, '{secret}', '2021-01-01 00:00:00'); SELECT {unit}");
         return (unit, secret);
     }
 
