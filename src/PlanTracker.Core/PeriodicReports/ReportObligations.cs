@@ -57,8 +57,15 @@ public static class ReportObligations
     /// <summary>The lead units of the plan's tasks, groups expanded: who owes a report when no duty says.</summary>
     private static async Task<HashSet<int>> LeadUnitsAsync(PlanTrackerDbContext db, int planId, CancellationToken ct)
     {
-        var taskIds = await db.Tasks.Where(t => t.Section!.PlanId == planId).Select(t => t.Id).ToArrayAsync(ct);
-        return (await WorkItems.LeadUnitsByTaskAsync(db, taskIds, ct)).Values.SelectMany(u => u).ToHashSet();
+        // The distinct leads in SQL: reading every task's leads (83,000 tasks at the 100k province) to union them
+        // took 0.15–0.8 s, paid by every unit's calendar feed and report list.
+        var leads = await db.TaskAssignments.AsNoTracking()
+            .Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead && a.Task!.Section!.PlanId == planId)
+            .Select(a => new { a.UnitId, a.UnitGroupId }).Distinct().ToListAsync(ct);
+        var groupIds = leads.Where(a => a.UnitGroupId != null).Select(a => a.UnitGroupId!.Value).Distinct().ToArray();
+        var members = await db.UnitGroupMembers.AsNoTracking().Where(m => EF.Parameter(groupIds).Contains(m.UnitGroupId))
+            .Select(m => m.UnitId).ToListAsync(ct);
+        return [.. leads.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value), .. members];
     }
 
     /// <summary>

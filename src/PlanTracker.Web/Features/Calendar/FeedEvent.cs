@@ -50,9 +50,9 @@ public static class IcsWriter
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>A quoted ETag from the body: the feed is computed on every request, and a 304 saves sending it.</summary>
-    public static string ETag(string body) =>
-        "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32] + "\"";
+    /// <summary>A quoted ETag from what the feed's content depends on, so that a 304 costs one small query.</summary>
+    public static string ETag(string stamp) =>
+        "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..32] + "\"";
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

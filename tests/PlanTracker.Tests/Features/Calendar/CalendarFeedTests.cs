@@ -137,6 +137,44 @@ public class CalendarFeedTests(CalendarFeedTests.Host host) : IClassFixture<Cale
     }
 
     [Fact]
+    public async Task A_status_update_is_in_the_next_fetch_although_the_feed_is_kept_and_the_old_ETag_no_longer_answers_304()
+    {
+        var stp = await host.UnitIdAsync("STP");
+        WorkItem item;
+        await using (var read = host.NewDbContext()) // not an overdue one: the test above updates those
+            item = (await WorkItems.LoadAsync(read, Today, unitId: stp))
+                .Where(i => i.Period == "" && i.Due is not null && !i.State.IsDone() && i.State != DeliverableState.Overdue)
+                .OrderBy(i => i.TaskCode, StringComparer.Ordinal).First();
+        var uid = $"deliverable-{item.DeliverableId}-{stp}-once@plantracker";
+        var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP");
+        var secret = await UnitSecretAsync(editor, "STP");
+        var anonymous = host.NewClient();
+        var first = await anonymous.GetAsync($"/calendar/{secret}.ics");
+        var kept = await anonymous.GetAsync($"/calendar/{secret}.ics"); // served from the cache
+        var before = Parse(await kept.Content.ReadAsStringAsync()).Events.Single(e => e.Uid == uid);
+
+        var update = await editor.PostFormAsync($"/deliverables/{item.DeliverableId}/progress?unit={stp}&period=",
+            [new("Unit", $"{stp}"), new("Period", ""), new("Input.Version", $"{item.Progress?.Version ?? 0}"), new("Input.Status", "Done"),
+             new("Input.ProgressPercent", "100"), new("Input.CompletedOn", "2019-09-30"), new("Input.ResultText", "Đã ban hành"),
+             new("Input.EvidenceNumber", "12/QĐ-STP")]);
+        Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/calendar/{secret}.ics");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var after = await anonymous.SendAsync(conditional);
+
+        Assert.Equal(first.Headers.ETag, kept.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(first.Headers.ETag, after.Headers.ETag);
+        var changed = Parse(await after.Content.ReadAsStringAsync()).Events.Single(e => e.Uid == uid);
+        await using var db = host.NewDbContext();
+        var now = (await WorkItems.LoadAsync(db, Today, [item.DeliverableId])).Single(i => i.UnitId == stp && i.Period == "");
+        Assert.NotEqual(item.State, now.State);
+        Assert.True(changed.Sequence > before.Sequence);
+        Assert.Contains($"Trạng thái: {now.State.Label()}", changed.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Trạng thái: {item.State.Label()}", changed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reset_gives_a_new_address_and_the_old_one_answers_404_at_once_and_is_logged_without_the_secret()
     {
         var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP");
