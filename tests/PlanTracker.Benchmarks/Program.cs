@@ -18,12 +18,15 @@ public static class BenchmarkProgram
           fixed [--requests 20] [--runs 5] [--warm-up 10]  the cross-tracker scenario: 10,000 open deliverables, 60 units
           cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10] [--keep]
                                                            the plan cycle (generate --cycle, today 01/10/2023): dashboard and /my
+          pages --folder KEPT/n100000 [--requests 20] [--save DIR]
+                                                           the load run's pages alone (server CPU a request, peak memory),
+                                                           on a database kept by `load --keep`; --save writes /my's HTML
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
           import [--tasks 50000] [--dll PlanTracker.Web.dll]
                                                            `import FILE` of a generated plan beside a concurrent writer
           word [--tasks 500] [--runs 5]                    a plan exported as .docx, read back by PlanDocuments.Read
-          load, fixed, cycle, writes and import take --configuration Release (the PlanTracker.Web.dll they run), or
+          load, fixed, cycle, pages, writes and import take --configuration Release (the PlanTracker.Web.dll they run), or
           --dll PATH/PlanTracker.Web.dll (a published app: dotnet publish -c Release src/PlanTracker.Web -o PATH).
         """;
 
@@ -34,7 +37,7 @@ public static class BenchmarkProgram
         {
             case "reminders": return await ReminderBenchmark.RunAsync(options);
             case "monitoring": return await MonitoringBenchmark.RunAsync(options);
-            case "load" or "fixed" or "cycle" or "writes": return await LoadBenchmark.RunAsync(args[0], options);
+            case "load" or "fixed" or "cycle" or "pages" or "writes": return await LoadBenchmark.RunAsync(args[0], options);
             case "import": return await ImportBenchmark.RunAsync(options);
             case "word": return await WordReadBenchmark.RunAsync(options);
             default:

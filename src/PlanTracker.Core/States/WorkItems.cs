@@ -33,10 +33,26 @@ public static class WorkItems
         int? planId = null, int? unitId = null, int? taskId = null, CancellationToken ct = default) =>
         LoadAsync(db, asOf, planId, unitId, taskId, null, ct);
 
-    /// <summary>The work items of the given plans that one unit leads, as of a date.</summary>
-    public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf, int unitId, IReadOnlyCollection<int> planIds,
+    /// <summary>
+    /// The work items of the given plans that one unit leads, as of a date, for a page that shows a few of them
+    /// ("Nhiệm vụ của tôi"): without their texts (<see cref="WorkItem.Activity"/> "", <see cref="WorkItem.Product"/>
+    /// null; <see cref="WithTextsAsync"/> reads them for the rows shown), and each progress record with only its
+    /// status, percentage, dates and return reason. A province-level unit leads thousands of items in its plans.
+    /// </summary>
+    public static Task<List<WorkItem>> LoadWithoutTextsAsync(PlanTrackerDbContext db, DateOnly asOf, int unitId, IReadOnlyCollection<int> planIds,
         CancellationToken ct = default) =>
-        LoadAsync(db, asOf, null, unitId, null, null, ct, planIds);
+        LoadAsync(db, asOf, null, unitId, null, null, ct, planIds, texts: false);
+
+    /// <summary>Items read by <see cref="LoadWithoutTextsAsync"/> with their task's activity and their product; one query.</summary>
+    public static async Task<List<WorkItem>> WithTextsAsync(PlanTrackerDbContext db, IReadOnlyCollection<WorkItem> items, CancellationToken ct = default)
+    {
+        var ids = items.Select(i => i.DeliverableId).Distinct().ToArray();
+        var texts = await db.Deliverables.AsNoTracking()
+            .Where(d => EF.Parameter(ids).Contains(d.Id))
+            .Select(d => new { d.Id, d.Product, d.Task!.Activity })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return items.Select(i => texts.TryGetValue(i.DeliverableId, out var t) ? i with { Activity = t.Activity, Product = t.Product } : i).ToList();
+    }
 
     /// <summary>
     /// The work items of the given deliverables only, for callers that first pick candidates with a cheaper
@@ -47,7 +63,8 @@ public static class WorkItems
         LoadAsync(db, asOf, null, null, null, deliverableIds, ct);
 
     private static async Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf,
-        int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct, IReadOnlyCollection<int>? planIds = null)
+        int? planId, int? unitId, int? taskId, IReadOnlyCollection<int>? deliverableIds, CancellationToken ct, IReadOnlyCollection<int>? planIds = null,
+        bool texts = true)
     {
         // Filters are added only when given: "planId == null || ..." in the query made EF Core compile an
         // expression to evaluate the null test on every call.
@@ -68,14 +85,16 @@ public static class WorkItems
             scope = scope.Where(d => ledTasks.Contains(d.TaskId));
         }
 
-        var deliverables = await scope
-            .Select(d => new { d.Id, d.TaskId, d.Product, d.DeadlineKind, d.DeadlineText, d.DeadlineStart, d.DeadlineDue })
+        var deliverables = await (texts
+                ? scope.Select(d => new { d.Id, d.TaskId, d.Product, d.DeadlineKind, d.DeadlineText, d.DeadlineStart, d.DeadlineDue })
+                : scope.Select(d => new { d.Id, d.TaskId, Product = (string?)null, d.DeadlineKind, d.DeadlineText, d.DeadlineStart, d.DeadlineDue }))
             .ToListAsync(ct);
         // Task text once per task, not once per deliverable: it is most of what is read.
         var taskIds = deliverables.Select(d => d.TaskId).Distinct().ToArray();
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => EF.Parameter(taskIds).Contains(t.Id))
-            .Select(t => new { t.Id, t.Code, t.Activity, t.Section!.PlanId, SectionNumber = t.Section.Number })
+        var taskRows = db.Tasks.AsNoTracking().Where(t => EF.Parameter(taskIds).Contains(t.Id));
+        var tasks = await (texts
+                ? taskRows.Select(t => new { t.Id, t.Code, t.Activity, t.Section!.PlanId, SectionNumber = t.Section.Number })
+                : taskRows.Select(t => new { t.Id, t.Code, Activity = "", t.Section!.PlanId, SectionNumber = t.Section.Number }))
             .ToDictionaryAsync(t => t.Id, ct);
 
         var leads = unitId is { } only
@@ -85,10 +104,14 @@ public static class WorkItems
         // visit every progress record of the database, so a plan's list cost what the whole province holds.
         var deliverableIdsRead = deliverables.Select(d => d.Id).ToArray();
         var progressInScope = unitId is { } progressUnit ? db.Progress.AsNoTracking().Where(p => p.UnitId == progressUnit) : db.Progress.AsNoTracking();
-        var progress = (await progressInScope
-                .Where(p => EF.Parameter(deliverableIdsRead).Contains(p.DeliverableId))
-                .ToListAsync(ct))
-            .ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
+        progressInScope = progressInScope.Where(p => EF.Parameter(deliverableIdsRead).Contains(p.DeliverableId));
+        if (!texts)
+            progressInScope = progressInScope.Select(p => new DeliverableProgress
+            {
+                Id = p.Id, DeliverableId = p.DeliverableId, Period = p.Period, UnitId = p.UnitId, Status = p.Status, ProgressPercent = p.ProgressPercent,
+                CompletedOn = p.CompletedOn, AdjustedDue = p.AdjustedDue, ReturnReason = p.ReturnReason, ReturnedAtUtc = p.ReturnedAtUtc,
+            });
+        var progress = (await progressInScope.ToListAsync(ct)).ToDictionary(p => (p.DeliverableId, p.Period, p.UnitId));
 
         var items = new List<WorkItem>(deliverables.Count);
         foreach (var d in deliverables)

@@ -6,7 +6,7 @@ namespace PlanTracker.Benchmarks.Load;
 /// Load runs against the real server process (BENCHMARKS.md, "Load runs", "Status updates" and "Fixed scenario").
 /// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20] [--runs 5] [--warm-up 10]`,
 /// `cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10]`,
-/// `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
+/// `pages --folder KEPT/n100000 [--requests 20] [--save DIR]`, `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -20,6 +20,11 @@ public static class LoadBenchmark
         if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} (or publish) first."); return 2; }
         Console.WriteLine($"web app: {dll}; load average: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
 
+        if (mode == "pages")
+        {
+            await LoadRun.PagesOnlyAsync(dll, args.Value("--folder", "."), requests, args.Value("--save"));
+            return 0;
+        }
         if (mode == "writes")
         {
             await LoadRun.WritesOnlyAsync(dll, args.Value("--folder", "."), args.Flag("--postgres") ? args.Value("--postgres", "") : null, args.Number("--writers", 4), seconds);
