@@ -33,6 +33,11 @@ public static class WorkItems
         int? planId = null, int? unitId = null, int? taskId = null, CancellationToken ct = default) =>
         LoadAsync(db, asOf, planId, unitId, taskId, null, ct);
 
+    /// <summary>The work items of the given plans that one unit leads, as of a date, with their texts (a unit's calendar feed).</summary>
+    public static Task<List<WorkItem>> LoadAsync(PlanTrackerDbContext db, DateOnly asOf, int unitId, IReadOnlyCollection<int> planIds,
+        CancellationToken ct = default) =>
+        LoadAsync(db, asOf, null, unitId, null, null, ct, planIds);
+
     /// <summary>
     /// The work items of the given plans that one unit leads, as of a date, for a page that shows a few of them
     /// ("Nhiệm vụ của tôi"): without their texts (<see cref="WorkItem.Activity"/> "", <see cref="WorkItem.Product"/>

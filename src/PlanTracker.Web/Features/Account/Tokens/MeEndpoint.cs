@@ -23,5 +23,6 @@ public static class MeEndpoint
                 : null;
             return TypedResults.Ok(new Me(user.DisplayName(), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name,
                 Roles.All.FirstOrDefault(user.IsInRole), unit, token));
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithName("GetMe").WithTags("Account")
+            .WithSummary("Who the caller is: name, e-mail, role and unit; for a personal access token, its name and expiry");
 }
