@@ -177,6 +177,57 @@ public class ApiTokenTests(ApiTokenTests.Host host) : IClassFixture<ApiTokenTest
     }
 
     [Fact]
+    public async Task An_admin_sees_another_users_tokens_and_revokes_one_which_is_logged_and_answers_401()
+    {
+        var owner = await host.SignedInClientAsync(Roles.UnitEditor, "STP", "token.admin-revoke@cantho.example");
+        var token = await CreateOnPageAsync(owner, "Hệ thống cũ");
+        await using var db = host.NewDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "token.admin-revoke@cantho.example");
+        var id = await db.ApiTokens.Where(t => t.TokenHash == ApiTokens.Hash(token)).Select(t => t.Id).SingleAsync();
+        var admin = await host.AdminAsync();
+        var page = $"/admin/users/{user.Id}/tokens";
+
+        Assert.NotNull((await admin.GetDocumentAsync("/admin/users")).QuerySelector($"a[href='{page}']"));
+        var row = (await admin.GetDocumentAsync(page)).Find($"#tokens tr[data-token-id='{id}']");
+        Assert.Equal("Hệ thống cũ", PageText.Text(row.Find(".name")));
+        Assert.Contains(token[..10], row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đang dùng", PageText.Text(row.Find(".state")));
+        Assert.DoesNotContain(token, row.OuterHtml, StringComparison.Ordinal);
+
+        var revoked = await admin.PostFormAsync(page, [], $"{page}?handler=Revoke&tokenId={id}");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("Đã thu hồi", PageText.Text(PageText.Parse(await revoked.Content.ReadAsStringAsync()).Find($"tr[data-token-id='{id}'] .state")));
+        await AssertInvalidTokenAsync(await BearerClient(token).GetAsync("/api/v1/me"));
+        var logged = await db.SecurityEvents.Where(e => e.Kind == "ApiTokenRevoked" && e.UserId == user.Id).Select(e => e.Detail).ToListAsync();
+        Assert.Contains(logged, d => d!.Contains("Hệ thống cũ", StringComparison.Ordinal) && d.Contains("bởi Người dùng admin@cantho.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_opens_or_posts_another_users_tokens_and_the_post_needs_the_antiforgery_token()
+    {
+        var owner = await host.SignedInClientAsync(Roles.Viewer, email: "token.admin-only@cantho.example");
+        var token = await CreateOnPageAsync(owner, "Không được thu hồi");
+        await using var db = host.NewDbContext();
+        var userId = await db.Users.Where(u => u.Email == "token.admin-only@cantho.example").Select(u => u.Id).SingleAsync();
+        var id = await db.ApiTokens.Where(t => t.TokenHash == ApiTokens.Hash(token)).Select(t => t.Id).SingleAsync();
+        var page = $"/admin/users/{userId}/tokens";
+        var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP", "token.admin-only-editor@cantho.example");
+
+        var editorPage = await editor.GetAsync(page);
+        var editorPost = await owner.PostFormAsync("/account/tokens", [], $"{page}?handler=Revoke&tokenId={id}");
+        var withoutAntiforgery = await (await host.AdminAsync()).PostAsync($"{page}?handler=Revoke&tokenId={id}", new FormUrlEncodedContent([]));
+        var editorsPage = $"/admin/users/{await db.Users.Where(u => u.Email == "token.admin-only-editor@cantho.example").Select(u => u.Id).SingleAsync()}/tokens";
+        var otherUsersToken = await (await host.AdminAsync()).PostFormAsync(editorsPage, [], $"{editorsPage}?handler=Revoke&tokenId={id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, editorPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editorPost.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutAntiforgery.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherUsersToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await BearerClient(token).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_api_still_accepts_the_cookie_of_a_signed_in_user()
     {
         var viewer = await host.SignedInClientAsync(Roles.Viewer, email: "token.cookie@cantho.example");
