@@ -271,3 +271,40 @@ public class ApiTokenRateLimitTests(ApiTokenRateLimitTests.Host host) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/me")).StatusCode); // the cookie is not limited per token
     }
 }
+
+public class ApiTokenFailureLimitTests(ApiTokenFailureLimitTests.Host host) : IClassFixture<ApiTokenFailureLimitTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["Api:FailedTokensPerMinute"] = "3";
+    }
+
+    private HttpClient BearerClient(string token)
+    {
+        var client = host.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task An_address_past_its_wrong_tokens_per_minute_gets_429_with_Retry_After_whatever_token_it_sends_next()
+    {
+        var viewer = await host.SignedInClientAsync(Roles.Viewer, email: "token.guesses@cantho.example");
+        var page = await viewer.PostFormAsync("/account/tokens", [new("Name", "Đúng"), new("Days", "90")], "/account/tokens?handler=Create");
+        var right = PageText.Text(PageText.Parse(await page.Content.ReadAsStringAsync()).Find("#new-token-value"));
+
+        for (var i = 0; i < 3; i++) // each guess a different token: a limit per token would never refuse them
+            Assert.Equal(HttpStatusCode.Unauthorized, (await BearerClient($"pt_doan-mo-{i}-000000000000000000000000000000").GetAsync("/api/v1/me")).StatusCode);
+        var refused = await BearerClient("pt_doan-mo-3-000000000000000000000000000000").GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Quá nhiều yêu cầu", problem.GetProperty("title").GetString());
+        Assert.Contains("mã truy cập sai", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Until the minute is over the address is not looked up at all, so a right token waits too; a cookie does not.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await BearerClient(right).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/me")).StatusCode);
+    }
+}
