@@ -51,6 +51,10 @@ public static class CommandLine
         {
             var builder = WebApplication.CreateBuilder();
             builder.AddPlanTracker();
+            // Standard output carries only the verb's own answer (`users token` prints the token), so that scripts can
+            // take it whole; the console log (a first start's migration warnings, say) goes to standard error.
+            foreach (var sink in builder.Configuration.GetSection("Serilog:WriteTo").GetChildren().Where(s => s["Name"] == "Console"))
+                sink["Args:standardErrorFromLevel"] = "Verbose";
             await using var app = builder.Build();
             return await action(result, app.Services);
         });

@@ -32,7 +32,7 @@ public static class UsersCommand
         return new Command("users", "Manage accounts.") { create, Token() };
     }
 
-    /// <summary>`users token --email E --name N [--days 90]`: the token as the last line of standard output (after the console log, if any).</summary>
+    /// <summary>`users token --email E --name N [--days 90]`: the token, alone, on standard output (the log goes to standard error).</summary>
     private static Command Token()
     {
         var email = new Option<string>("--email") { Description = "the account the token acts as", Required = true };

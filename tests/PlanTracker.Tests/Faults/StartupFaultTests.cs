@@ -104,7 +104,7 @@ public sealed class StartupFaultTests(ITestOutputHelper log) : IDisposable
 
         log.WriteLine($"`import` took {clock.Elapsed.TotalSeconds:0.0} s on a database with a leftover lock.");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Contains("Cleared EF Core's migration lock left at 2026-11-29 03:00:00+00:00", result.Output);
+        Assert.Contains("Cleared EF Core's migration lock left at 2026-11-29 03:00:00+00:00", result.Error); // a verb logs to standard error
         Assert.Equal(0L, LeftoverLockRows());
     }
 

@@ -43,6 +43,8 @@ public class PlanTrackerFactory : WebApplicationFactory<Program>
         Settings["Mail:PickupDirectory"] = folder.File("mail");
         // Every test client signs in from the same (absent) address: the sign-in rate limit is tested on its own host.
         Settings["SignIn:RateLimitPerMinute"] = "100000";
+        Settings["Api:FailedTokensPerMinute"] = "100000"; // likewise for wrong tokens and unknown calendar addresses
+        Settings["CalendarFeeds:MissesPerMinute"] = "100000";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

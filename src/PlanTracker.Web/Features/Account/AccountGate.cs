@@ -36,6 +36,15 @@ public static class AccountGate
         if (context.User.Identity?.IsAuthenticated == true && PendingStep(context.User) is { } page)
         {
             var path = context.Request.Path;
+            // A program cannot follow a redirect to a form: the API says what the person must do, and where.
+            if (Api.ApiProblems.IsApi(context))
+                return page == PasswordPage
+                    ? Tokens.ApiTokenAuthentication.WriteProblemAsync(context, StatusCodes.Status403Forbidden,
+                        ("Cần đổi mật khẩu", $"Tài khoản này phải đổi mật khẩu trước khi dùng API: mở {page} trong trình duyệt."),
+                        ("Password change required", $"This account must change its password before using the API: open {page} in a browser."))
+                    : Tokens.ApiTokenAuthentication.WriteProblemAsync(context, StatusCodes.Status403Forbidden,
+                        ("Cần bật xác thực hai lớp", $"Tài khoản quản trị phải bật xác thực hai lớp trước khi dùng API: mở {page} trong trình duyệt."),
+                        ("Two-factor authentication required", $"An admin account must turn on two-factor authentication before using the API: open {page} in a browser."));
             if (!path.StartsWithSegments(page, StringComparison.OrdinalIgnoreCase)
                 && !AlwaysOpen.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)))
             {

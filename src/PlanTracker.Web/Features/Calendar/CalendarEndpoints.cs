@@ -7,15 +7,31 @@ namespace PlanTracker.Web.Features.Calendar;
 
 /// <summary>
 /// <c>GET /calendar/{secret}.ics</c>: a unit's or a person's deadlines for calendar apps, which cannot sign in, so the
-/// secret is the key. An unknown secret answers a bare 404, the same as any missing page.
+/// secret is the key. An unknown secret answers a bare 404, the same as any missing page; past
+/// CalendarFeeds:MissesPerMinute (default 20) of them from one address, its feed requests answer 429 until the minute is over.
 /// </summary>
 public static class CalendarEndpoints
 {
     public const string ContentType = "text/calendar; charset=utf-8";
+    public const string MissesPerMinuteSetting = "CalendarFeeds:MissesPerMinute";
 
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous();
+        var misses = new FailureLimit(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(MissesPerMinuteSetting) ?? 20);
+        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(misses.Dispose);
+        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (misses.IsRefused(http, out var seconds))
+            {
+                http.Response.Headers.RetryAfter = FailureLimit.Seconds(seconds);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                    detail: $"Quá nhiều địa chỉ lịch không tồn tại được hỏi từ địa chỉ này. Thử lại sau {seconds} giây.");
+            }
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }) misses.Count(http);
+            return result;
+        });
         return app;
     }
 

@@ -70,11 +70,29 @@ public sealed class ParIndexOptionsValidation : IValidateOptions<ParIndexOptions
         options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }
 
+/// <summary>
+/// The "ParIndex" settings, or, when the deployer's appsettings.json has no such section (one from a release before
+/// the PAR Index view), the rules this release shipped: the section of the appsettings.json built into the app, so
+/// the shipped rules are written in one place. A section that is there is used as it is, and refused if invalid.
+/// </summary>
 public static class ParIndexSetup
 {
+    private const string ShippedSettings = "PlanTracker.shipped-appsettings.json";
+
+    private static readonly Lazy<IConfigurationSection> Shipped = new(() =>
+    {
+        using var json = typeof(ParIndexSetup).Assembly.GetManifestResourceStream(ShippedSettings)
+            ?? throw new InvalidOperationException($"The resource {ShippedSettings} is missing from the build.");
+        return new ConfigurationBuilder().AddJsonStream(json).Build().GetSection(ParIndexOptions.Section);
+    });
+
     public static IServiceCollection AddParIndex(this IServiceCollection services)
     {
-        services.AddOptions<ParIndexOptions>().BindConfiguration(ParIndexOptions.Section).ValidateOnStart();
+        services.AddOptions<ParIndexOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            var section = config.GetSection(ParIndexOptions.Section);
+            (section.Exists() ? section : Shipped.Value).Bind(options);
+        }).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ParIndexOptions>, ParIndexOptionsValidation>();
         services.AddScoped<ParIndexReport>();
         return services;

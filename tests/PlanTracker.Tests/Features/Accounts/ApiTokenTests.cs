@@ -177,6 +177,57 @@ public class ApiTokenTests(ApiTokenTests.Host host) : IClassFixture<ApiTokenTest
     }
 
     [Fact]
+    public async Task An_admin_sees_another_users_tokens_and_revokes_one_which_is_logged_and_answers_401()
+    {
+        var owner = await host.SignedInClientAsync(Roles.UnitEditor, "STP", "token.admin-revoke@cantho.example");
+        var token = await CreateOnPageAsync(owner, "Hệ thống cũ");
+        await using var db = host.NewDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "token.admin-revoke@cantho.example");
+        var id = await db.ApiTokens.Where(t => t.TokenHash == ApiTokens.Hash(token)).Select(t => t.Id).SingleAsync();
+        var admin = await host.AdminAsync();
+        var page = $"/admin/users/{user.Id}/tokens";
+
+        Assert.NotNull((await admin.GetDocumentAsync("/admin/users")).QuerySelector($"a[href='{page}']"));
+        var row = (await admin.GetDocumentAsync(page)).Find($"#tokens tr[data-token-id='{id}']");
+        Assert.Equal("Hệ thống cũ", PageText.Text(row.Find(".name")));
+        Assert.Contains(token[..10], row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đang dùng", PageText.Text(row.Find(".state")));
+        Assert.DoesNotContain(token, row.OuterHtml, StringComparison.Ordinal);
+
+        var revoked = await admin.PostFormAsync(page, [], $"{page}?handler=Revoke&tokenId={id}");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("Đã thu hồi", PageText.Text(PageText.Parse(await revoked.Content.ReadAsStringAsync()).Find($"tr[data-token-id='{id}'] .state")));
+        await AssertInvalidTokenAsync(await BearerClient(token).GetAsync("/api/v1/me"));
+        var logged = await db.SecurityEvents.Where(e => e.Kind == "ApiTokenRevoked" && e.UserId == user.Id).Select(e => e.Detail).ToListAsync();
+        Assert.Contains(logged, d => d!.Contains("Hệ thống cũ", StringComparison.Ordinal) && d.Contains("bởi Người dùng admin@cantho.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_opens_or_posts_another_users_tokens_and_the_post_needs_the_antiforgery_token()
+    {
+        var owner = await host.SignedInClientAsync(Roles.Viewer, email: "token.admin-only@cantho.example");
+        var token = await CreateOnPageAsync(owner, "Không được thu hồi");
+        await using var db = host.NewDbContext();
+        var userId = await db.Users.Where(u => u.Email == "token.admin-only@cantho.example").Select(u => u.Id).SingleAsync();
+        var id = await db.ApiTokens.Where(t => t.TokenHash == ApiTokens.Hash(token)).Select(t => t.Id).SingleAsync();
+        var page = $"/admin/users/{userId}/tokens";
+        var editor = await host.SignedInClientAsync(Roles.UnitEditor, "STP", "token.admin-only-editor@cantho.example");
+
+        var editorPage = await editor.GetAsync(page);
+        var editorPost = await owner.PostFormAsync("/account/tokens", [], $"{page}?handler=Revoke&tokenId={id}");
+        var withoutAntiforgery = await (await host.AdminAsync()).PostAsync($"{page}?handler=Revoke&tokenId={id}", new FormUrlEncodedContent([]));
+        var editorsPage = $"/admin/users/{await db.Users.Where(u => u.Email == "token.admin-only-editor@cantho.example").Select(u => u.Id).SingleAsync()}/tokens";
+        var otherUsersToken = await (await host.AdminAsync()).PostFormAsync(editorsPage, [], $"{editorsPage}?handler=Revoke&tokenId={id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, editorPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editorPost.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutAntiforgery.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherUsersToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await BearerClient(token).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_api_still_accepts_the_cookie_of_a_signed_in_user()
     {
         var viewer = await host.SignedInClientAsync(Roles.Viewer, email: "token.cookie@cantho.example");
@@ -218,5 +269,42 @@ public class ApiTokenRateLimitTests(ApiTokenRateLimitTests.Host host) : IClassFi
         other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/me")).StatusCode); // the cookie is not limited per token
+    }
+}
+
+public class ApiTokenFailureLimitTests(ApiTokenFailureLimitTests.Host host) : IClassFixture<ApiTokenFailureLimitTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["Api:FailedTokensPerMinute"] = "3";
+    }
+
+    private HttpClient BearerClient(string token)
+    {
+        var client = host.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task An_address_past_its_wrong_tokens_per_minute_gets_429_with_Retry_After_whatever_token_it_sends_next()
+    {
+        var viewer = await host.SignedInClientAsync(Roles.Viewer, email: "token.guesses@cantho.example");
+        var page = await viewer.PostFormAsync("/account/tokens", [new("Name", "Đúng"), new("Days", "90")], "/account/tokens?handler=Create");
+        var right = PageText.Text(PageText.Parse(await page.Content.ReadAsStringAsync()).Find("#new-token-value"));
+
+        for (var i = 0; i < 3; i++) // each guess a different token: a limit per token would never refuse them
+            Assert.Equal(HttpStatusCode.Unauthorized, (await BearerClient($"pt_doan-mo-{i}-000000000000000000000000000000").GetAsync("/api/v1/me")).StatusCode);
+        var refused = await BearerClient("pt_doan-mo-3-000000000000000000000000000000").GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Quá nhiều yêu cầu", problem.GetProperty("title").GetString());
+        Assert.Contains("mã truy cập sai", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Until the minute is over the address is not looked up at all, so a right token waits too; a cookie does not.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await BearerClient(right).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/me")).StatusCode);
     }
 }

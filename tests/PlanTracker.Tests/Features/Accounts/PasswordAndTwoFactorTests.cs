@@ -138,6 +138,46 @@ public class PasswordAndTwoFactorTests(PasswordAndTwoFactorTests.Host host) : IC
         Assert.Contains("Mã không đúng hoặc đã được dùng", await ErrorsAsync(again));
     }
 
+    [Fact]
+    public async Task The_api_answers_a_pending_account_step_with_a_403_problem_in_the_callers_language_not_a_redirect()
+    {
+        var mustChange = await host.CreateUserAsync(Roles.Viewer, email: "api.doimatkhau@cantho.example");
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(mustChange))!;
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+        }
+        var noSecondFactor = await host.CreateUserAsync(Roles.Admin, email: "api.quantri.moi@cantho.example");
+        await SetTwoFactorAsync(noSecondFactor, enabled: false);
+
+        foreach (var (email, vietnamese, english, page) in new[]
+                 {
+                     (mustChange, "Cần đổi mật khẩu", "Password change required", "/account/password"),
+                     (noSecondFactor, "Cần bật xác thực hai lớp", "Two-factor authentication required", "/account/two-factor"),
+                 })
+        {
+            var client = host.NewClient();
+            await client.PostFormAsync("/account/login", ("Email", email), ("Password", PlanTrackerFactory.Password));
+            Assert.Equal(page, (await client.GetAsync("/")).Headers.Location?.OriginalString); // the pages still send them there
+
+            var refused = await client.GetAsync("/api/v1/me");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plans");
+            request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+            var inEnglish = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Null(refused.Headers.Location);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(vietnamese, problem.GetProperty("title").GetString());
+            Assert.Contains(page, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, inEnglish.StatusCode);
+            Assert.Equal(english, System.Text.Json.JsonDocument.Parse(await inEnglish.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+        }
+    }
+
     private async Task SetTwoFactorAsync(string email, bool enabled)
     {
         using var scope = host.Services.CreateScope();

@@ -266,3 +266,26 @@ public class CalendarFeedTests(CalendarFeedTests.Host host) : IClassFixture<Cale
 
     private sealed record PythonEvent(string Uid, string Summary, string Dtstart, int Days, bool AllDay, int Sequence, int[] Alarms);
 }
+
+public class CalendarFeedMissLimitTests(CalendarFeedMissLimitTests.Host host) : IClassFixture<CalendarFeedMissLimitTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["CalendarFeeds:MissesPerMinute"] = "2";
+    }
+
+    [Fact]
+    public async Task An_address_past_its_unknown_secrets_per_minute_gets_429_with_Retry_After()
+    {
+        var client = host.NewClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar/0000000000000000000000000000000000000001.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar/0000000000000000000000000000000000000002.ics")).StatusCode);
+        var refused = await client.GetAsync("/calendar/0000000000000000000000000000000000000003.ics");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("địa chỉ lịch không tồn tại", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

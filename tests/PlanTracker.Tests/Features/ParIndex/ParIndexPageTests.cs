@@ -1,4 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.PeriodicReports;
@@ -164,5 +169,40 @@ public class ParIndexSettingsTests(ParIndexSettingsTests.LowerBand host) : IClas
 
         Assert.NotNull(error);
         Assert.Contains("ParIndex:Criteria:1:Bands:1:Points must be between 0 and MaxPoints 1.0 (it is 2)", error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>An appsettings.json from a release before the PAR Index view: no "ParIndex" section at all.</summary>
+public class ParIndexMissingSettingsTests(ParIndexMissingSettingsTests.OldSettings host) : IClassFixture<ParIndexMissingSettingsTests.OldSettings>
+{
+    public sealed class OldSettings : ParIndexPageTests.Host
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureAppConfiguration((_, config) =>
+            {
+                var old = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "appsettings.json")))!.AsObject();
+                old.Remove("ParIndex");
+                var file = Folder.Write("appsettings-before-par-index.json", old.ToJsonString());
+                var shipped = config.Sources.OfType<JsonConfigurationSource>().Last(s => s.Path == "appsettings.json"); // the repository's
+                var before = new JsonConfigurationSource { Path = file, Optional = false };
+                before.ResolveFileProvider();
+                config.Sources[config.Sources.IndexOf(shipped)] = before;
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_app_starts_and_scores_by_the_shipped_rules()
+    {
+        await host.ReadyAsync();
+        var page = await (await host.AdminAsync()).GetDocumentAsync("/par-index");
+
+        Assert.False(host.Services.GetRequiredService<IConfiguration>().GetSection("ParIndex").Exists());
+        Assert.Equal("0 / 1 điểm", page.Find("[data-criterion=\"1.6\"] [data-figure=points]").TextContent.Trim());
+        Assert.Contains("từ 80% đến dưới 100%: 0,5 điểm", page.Find("[data-criterion=\"1.6\"] [data-figure=rule]").TextContent);
+        Assert.Equal("0 / 3 điểm", page.Find("[data-criterion=\"1.2\"] [data-figure=points]").TextContent.Trim());
+        Assert.Contains("từ 75% đến dưới 90%: 1,75 điểm", page.Find("[data-criterion=\"1.2\"] [data-figure=rule]").TextContent);
     }
 }

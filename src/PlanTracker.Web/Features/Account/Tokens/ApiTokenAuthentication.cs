@@ -21,10 +21,15 @@ public static class ApiTokenAuthentication
     public const string TokenNameClaim = "plantracker:api-token-name";
     public const string TokenExpiresClaim = "plantracker:api-token-expires";
     public const string RequestsPerMinuteSetting = "Api:RequestsPerMinute";
+    public const string FailuresPerMinuteSetting = "Api:FailedTokensPerMinute";
+    private const string FailuresKey = "api-token-failures";
+    private const string RefusedItem = "plantracker:api-token-refused-for";
 
     public static IServiceCollection AddApiTokens(this IServiceCollection services)
     {
         services.AddScoped<ApiTokens>();
+        services.AddKeyedSingleton(FailuresKey, (sp, _) =>
+            new FailureLimit(sp.GetRequiredService<IConfiguration>().GetValue<int?>(FailuresPerMinuteSetting) ?? 20));
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null)
             .AddPolicyScheme(CookieOrToken, null, policy => policy.ForwardDefaultSelector = context =>
@@ -103,15 +108,32 @@ public static class ApiTokenAuthentication
             .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        PlanTrackerDbContext db, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider time)
+        PlanTrackerDbContext db, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider time,
+        [FromKeyedServices(FailuresKey)] FailureLimit failures)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         /// <summary>LastUsedAtUtc is written at most this often per token: not a write per request.</summary>
         private static readonly TimeSpan UseRecordedEvery = TimeSpan.FromMinutes(1);
 
+        /// <summary>
+        /// Every wrong, revoked or expired token counts against the client's address (Api:FailedTokensPerMinute, default
+        /// 20); past that, the address's bearer requests answer 429 until the minute is over, without a lookup.
+        /// </summary>
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             if (BearerToken(Request) is not { Length: > 0 } presented) return AuthenticateResult.NoResult();
+            if (failures.IsRefused(Context, out var retryAfter))
+            {
+                Context.Items[RefusedItem] = retryAfter;
+                return AuthenticateResult.Fail("Too many wrong tokens from this address.");
+            }
+            var result = await AuthenticateTokenAsync(presented);
+            if (result.Failure is not null) failures.Count(Context);
+            return result;
+        }
+
+        private async Task<AuthenticateResult> AuthenticateTokenAsync(string presented)
+        {
             if (!ApiTokens.LooksLikeToken(presented)) return AuthenticateResult.Fail("Not a PlanTracker token.");
             var hash = ApiTokens.Hash(presented);
             var token = await db.ApiTokens.Include(t => t.User).AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
@@ -139,6 +161,14 @@ public static class ApiTokenAuthentication
 
         protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
         {
+            if (Context.Items[RefusedItem] is int seconds)
+            {
+                Response.Headers.RetryAfter = FailureLimit.Seconds(seconds);
+                await WriteProblemAsync(Context, StatusCodes.Status429TooManyRequests,
+                    ("Quá nhiều yêu cầu", $"Địa chỉ này đã gửi quá {failures.PerMinute} mã truy cập sai trong một phút. Thử lại sau {seconds} giây."),
+                    ("Too many requests", $"This address sent more than {failures.PerMinute} wrong access tokens in a minute. Retry after {seconds} seconds."));
+                return;
+            }
             Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await WriteProblemAsync(Context, StatusCodes.Status401Unauthorized,
                 ("Mã truy cập không hợp lệ", "Mã truy cập sai, đã hết hạn, đã bị thu hồi hoặc tài khoản của nó đã bị khóa."),
