@@ -6,7 +6,8 @@
 # LibreOffice (Writer, Calc) and poppler-utils (pdftotext) to reopen the exported Word and Excel files,
 # Liberation fonts (metric-compatible with the Times New Roman the exports name, so LibreOffice lays
 # them out as Word does), tzdata (the app's clock is Asia/Ho_Chi_Minh), and Node.js with npm for the
-# OpenID provider the single sign-on tests start (tests/oidc-provider: the npm package oidc-provider).
+# OpenID provider the single sign-on tests start (tests/oidc-provider: the npm package oidc-provider)
+# and for the OpenAPI linter run on the API's document (tests/openapi-lint: @stoplight/spectral-cli).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,12 +32,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The provider's packages, from its lock file; again only when the lock changed (node_modules is not committed).
-oidc=tests/oidc-provider
-if ! sha256sum --status -c "$oidc/node_modules/.lock.sha256" 2>/dev/null; then
-  npm ci --prefix "$oidc" --no-audit --no-fund --loglevel=error >/dev/null
-  sha256sum "$oidc/package-lock.json" > "$oidc/node_modules/.lock.sha256"
-fi
+# The provider's and the linter's packages, from their lock files; again only when a lock changed (node_modules
+# is not committed).
+for npmdir in tests/oidc-provider tests/openapi-lint; do
+  if ! sha256sum --status -c "$npmdir/node_modules/.lock.sha256" 2>/dev/null; then
+    npm ci --prefix "$npmdir" --no-audit --no-fund --loglevel=error >/dev/null
+    sha256sum "$npmdir/package-lock.json" > "$npmdir/node_modules/.lock.sha256"
+  fi
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

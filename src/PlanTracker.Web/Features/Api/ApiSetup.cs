@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace PlanTracker.Web.Features.Api;
@@ -23,11 +24,31 @@ public static class ApiSetup
                 document.Info.Title = "PlanTracker API";
                 document.Info.Description = "Plans, tasks, deliverables and their states, progress, comments and report submissions. " +
                     "Errors are RFC 9457 problem details, in Vietnamese or (Accept-Language: en) English.";
+                // Each installation has its own address: the server is the one the document was read from (with any path base).
+                document.Servers = [new OpenApiServer { Url = ServerPath(document.Servers) }];
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer((schema, _, _) =>
+            {
+                // The web JSON defaults also read numbers written as strings, which the schemas say as "integer or string"
+                // with a pattern: generated clients then type every id as a union. The API writes numbers; so does the document.
+                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0)
+                {
+                    schema.Type = type & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
+                // An enum used once as nullable gets null among its values everywhere; a nullable use says so itself (oneOf null).
+                if (schema.Enum is { Count: > 0 } values)
+                    foreach (var none in values.Where(v => v is null).ToList()) values.Remove(none);
                 return Task.CompletedTask;
             });
         });
         return services;
     }
+
+    private static string ServerPath(IList<OpenApiServer>? servers) =>
+        servers?.FirstOrDefault()?.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.TrimEnd('/') is { Length: > 0 } path
+            ? path : "/";
 
     public static WebApplication MapPlanTrackerApi(this WebApplication app)
     {

@@ -14,9 +14,11 @@ public static class CommentEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/tasks/{id:int}/comments", ListAsync).WithName("ListComments").WithTags("Comments")
-            .WithSummary("A task's comments, oldest first").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A task's comments, oldest first")
+            .WithDescription("The comments on a task the caller may see, oldest first.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/tasks/{id:int}/comments", PostAsync).WithName("PostComment").WithTags("Comments")
             .WithSummary("Comment on a task (admins, and editors of the units that lead or coordinate it, while its plan is open)")
+            .WithDescription("Posts a comment ({\"text\": \"...\"}) where the task page allows it; answers 201 with the comment.")
             .Accepts<NewComment>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -31,9 +31,12 @@ public static class DeliverableEndpoints
     {
         api.MapGet("/deliverables", ListAsync).WithName("ListDeliverables").WithTags("Deliverables")
             .WithSummary("A plan's work items with their state as of a day (state=Overdue, DoneOnTime,DoneLate or All), filtered as on the task list")
+            .WithDescription("The work items (one deliverable x lead unit x period) of a plan with their state as of asOf (today by default). " +
+                "A work item's version is its progress record's (0: none yet), the one an update sends.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/deliverables/{id:int}", GetAsync).WithName("GetDeliverable").WithTags("Deliverables")
             .WithSummary("One deliverable with each lead unit's work items and their state as of a day")
+            .WithDescription("One deliverable with each lead unit's work items and their state as of asOf (today by default).")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -12,8 +12,11 @@ public static class PlanEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/plans", ListAsync).WithName("ListPlans").WithSummary("Plans, newest first").WithTags("Plans")
+            .WithDescription("The city's plans the caller may open, newest first, a page at a time. Drafts are listed for admins and " +
+                "viewers only; units' own plans are left out.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/plans/{id:int}", GetAsync).WithName("GetPlan").WithSummary("One plan").WithTags("Plans")
+            .WithDescription("One plan by its id; 404 when there is none or the caller may not open it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

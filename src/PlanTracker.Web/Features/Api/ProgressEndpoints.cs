@@ -22,17 +22,24 @@ public sealed record ProgressDto(int DeliverableId, int UnitId, string Period, P
 public sealed record ProgressUpdate(ProgressStatus Status, int ProgressPercent, DateOnly? CompletedOn, string? ResultText,
     string? EvidenceNumber, DateOnly? EvidenceDate, int Version);
 
+/// <summary>The 409 problem of a stale update as the OpenAPI document describes it (<see cref="ProgressEndpoints"/> writes it through <see cref="ApiProblems.Of"/>).</summary>
+public sealed record VersionConflict(string? Type, string? Title, int Status, string? Detail, int YourVersion, int CurrentVersion, ProgressDto? Current);
+
 public static class ProgressEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/deliverables/{id:int}/progress", ListAsync).WithName("ListProgress").WithTags("Progress")
-            .WithSummary("The lead units' progress records on a deliverable").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The lead units' progress records on a deliverable")
+            .WithDescription("The progress records the lead units keep on a deliverable, by unit and period.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/deliverables/{id:int}/progress/{unitId:int}", UpdateAsync).WithName("UpdateProgress").WithTags("Progress")
             .WithSummary("Record a lead unit's progress on a deliverable (period: Q1..Q4 or a month of a recurring one; empty for a one-off)")
+            .WithDescription("Allowed to the lead unit's editors and admins while the plan is not closed, with the progress page's rules. " +
+                "The body's version is the one read (0 when the unit has no record yet); when someone saved since, the answer is 409 " +
+                "with yourVersion, currentVersion and the current record.")
             .Accepts<ProgressUpdate>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces<VersionConflict>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 

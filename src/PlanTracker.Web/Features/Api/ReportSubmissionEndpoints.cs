@@ -15,6 +15,7 @@ public static class ReportSubmissionEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/report-submissions", ListAsync).WithName("ListReportSubmissions").WithTags("Reports")
             .WithSummary("Recorded report submissions of a plan (the current plan without plan), by period and unit")
+            .WithDescription("Recorded periodic-report submissions: every unit's for admins and viewers, the caller's own unit's for a unit editor.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<ItemPage<ReportSubmissionDto>>, ProblemHttpResult>> ListAsync(HttpContext http, PlanTrackerDbContext db,

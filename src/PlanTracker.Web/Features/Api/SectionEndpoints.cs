@@ -8,6 +8,7 @@ public static class SectionEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/plans/{planId:int}/sections", ListAsync).WithName("ListSections").WithSummary("A plan's sections, in the plan's order")
+            .WithDescription("Every section of a plan the caller may open, in the plan's order; 404 when the plan is not there for the caller.")
             .WithTags("Sections").ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<List<SectionDto>>, ProblemHttpResult>> ListAsync(HttpContext http, PlanTrackerDbContext db,

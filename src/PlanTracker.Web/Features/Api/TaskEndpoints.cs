@@ -21,8 +21,12 @@ public static class TaskEndpoints
     {
         api.MapGet("/tasks", ListAsync).WithName("ListTasks").WithTags("Tasks")
             .WithSummary("A plan's tasks (the current plan without plan), filtered as on the task list")
+            .WithDescription("The tasks of the plan asked for (the current plan when plan is left out) in the task list's order, " +
+                "with its filters: section, unit, role, quarter, kind and q (a search that ignores Vietnamese accents).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/tasks/{id:int}", GetAsync).WithName("GetTask").WithSummary("One task with its lead and coordinating units and deliverables")
+            .WithDescription("One task with its lead and coordinating units (as printed in the plan) and its deliverables; " +
+                "404 when there is none or the caller may not see it.")
             .WithTags("Tasks").ProducesProblem(StatusCodes.Status404NotFound);
     }
 

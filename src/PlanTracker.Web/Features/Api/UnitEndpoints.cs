@@ -9,6 +9,7 @@ public static class UnitEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/units", ListAsync).WithName("ListUnits").WithSummary("Units, by name").WithTags("Units")
+            .WithDescription("The unit directory (departments, districts, agencies...), by name, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Ok<ItemPage<UnitDto>>, ProblemHttpResult>> ListAsync(HttpContext http, PlanTrackerDbContext db,

@@ -23,6 +23,7 @@ public static class MeEndpoint
                 : null;
             return TypedResults.Ok(new Me(user.DisplayName(), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name,
                 Roles.All.FirstOrDefault(user.IsInRole), unit, token));
-        }).RequireAuthorization().WithName("GetMe").WithTags("Account")
-            .WithSummary("Who the caller is: name, e-mail, role and unit; for a personal access token, its name and expiry");
+        }).RequireAuthorization().WithName("GetMe").WithTags("Account").WithSummary("Who the caller is")
+            .WithDescription("The caller's name, e-mail, role and unit; for a personal access token, also its name and expiry.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
