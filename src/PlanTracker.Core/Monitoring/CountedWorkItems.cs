@@ -10,9 +10,11 @@ namespace PlanTracker.Core.Monitoring;
 /// members, recurring deadlines and lists to their occurrences), read in a third of the time because nothing but dates and ids is read.
 /// </summary>
 /// <remarks><see cref="Due"/> is the deadline in force (an approved extension's); <see cref="OriginalDue"/> the plan's.
-/// <see cref="CompletedOn"/> is the claimed date while <see cref="Awaiting"/> (Sở Nội vụ has yet to accept it).</remarks>
+/// <see cref="CompletedOn"/> is the claimed date while <see cref="Awaiting"/> (Sở Nội vụ has yet to accept it).
+/// <see cref="TaskId"/>, <see cref="TaskCode"/> and <see cref="Period"/> let the task list pick and order its rows from the kept items
+/// and read in full only the page it shows.</remarks>
 public sealed record CountedWorkItem(int DeliverableId, int SectionNumber, int UnitId, DeadlineKind Kind, DateOnly? Due, DateOnly? CompletedOn,
-    DateOnly? OriginalDue = null, bool ByHigherLevel = false, bool Awaiting = false)
+    DateOnly? OriginalDue = null, bool ByHigherLevel = false, bool Awaiting = false, int TaskId = 0, string TaskCode = "", string Period = "")
 {
     public DeliverableState StateOn(DateOnly day) => StateClassifier.Classify(Kind, Due, CompletedOn, day, Awaiting);
     /// <summary>The state against the plan's own deadline, whatever extension was approved.</summary>
@@ -35,7 +37,7 @@ public static class CountedWorkItems
         }
         var deliverables = await scope
             // A list's occurrences are read from its text; no other text is read.
-            .Select(d => new { d.Id, d.TaskId, SectionNumber = d.Task!.Section!.Number, d.Task.AssignedByHigherLevel, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue,
+            .Select(d => new { d.Id, d.TaskId, d.Task!.Code, SectionNumber = d.Task.Section!.Number, d.Task.AssignedByHigherLevel, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue,
                 ListText = d.DeadlineKind == DeadlineKind.List ? d.DeadlineText : null })
             .ToListAsync(ct);
         var leads = await WorkItems.LeadUnitsByTaskAsync(db, deliverables.Select(d => d.TaskId).Distinct().ToArray(), ct);
@@ -60,7 +62,7 @@ public static class CountedWorkItems
                 {
                     var record = progress.GetValueOrDefault((d.Id, period.Key, unit));
                     items.Add(new(d.Id, d.SectionNumber, unit, d.DeadlineKind, record?.AdjustedDue ?? period.Due,
-                        record?.CompletedOn, period.Due, d.AssignedByHigherLevel, record?.Awaiting ?? false));
+                        record?.CompletedOn, period.Due, d.AssignedByHigherLevel, record?.Awaiting ?? false, d.TaskId, d.Code, period.Key));
                 }
         }
         return items;

@@ -41,7 +41,7 @@ public static class DeliverableEndpoints
     }
 
     private static async Task<Results<Ok<WorkItemPage>, ProblemHttpResult>> ListAsync(HttpContext http, PlanTrackerDbContext db,
-        Core.Time.IClock clock, [AsParameters] TaskFilter filter, int? page, int? pageSize, CancellationToken ct)
+        Dashboard.OverviewCache kept, Core.Time.IClock clock, [AsParameters] TaskFilter filter, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Paging.TryRead(http, page, pageSize, out var paging, out var problem)) return problem!;
         filter.State ??= TaskFilter.AllStates;
@@ -51,13 +51,10 @@ public static class DeliverableEndpoints
         var plan = await PlanEndpoints.Visible(db, http.User).AskedOrCurrentAsync(filter.Plan, clock.Today, ct);
         if (plan is null) return ApiProblems.NotFound(http);
         var asOf = filter.AsOf ?? clock.Today;
-        // The task list's path (Features/Tasks/Index: LoadItemsAsync): the filtered tasks, then the plan's items, in its order.
-        var items = await filter.ItemsAsync(db, await filter.ApplyAsync(db, db.Tasks.AsNoTracking(), plan.Id), plan.Id, asOf, states, ct);
-        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
-        var rows = items.OrderBy(i => i.SectionNumber).ThenBy(i => rank(i.TaskCode)).ThenBy(i => i.Due).ThenBy(i => i.UnitId)
-            .ThenBy(i => i.DeliverableId).ThenBy(i => i.Period, StringComparer.Ordinal)
-            .Skip(paging.Skip).Take(paging.Size).Select(WorkItemDto.Of).ToList();
-        return TypedResults.Ok(new WorkItemPage(asOf, rows, paging.Page, paging.Size, items.Count));
+        // The task list's path (Features/Tasks/Index: LoadItemsAsync): the rows from the plan's kept items, in its order; one page read in full.
+        var rows = await filter.RowsAsync(kept, await filter.ApplyAsync(db, db.Tasks.AsNoTracking(), plan.Id), plan.Id, asOf, states, ct);
+        var items = await TaskFilter.PageAsync(db, asOf, rows.Skip(paging.Skip).Take(paging.Size), ct);
+        return TypedResults.Ok(new WorkItemPage(asOf, [.. items.Select(WorkItemDto.Of)], paging.Page, paging.Size, rows.Count));
     }
 
     private static async Task<Results<Ok<DeliverableDto>, ProblemHttpResult>> GetAsync(HttpContext http, PlanTrackerDbContext db,

@@ -4,7 +4,7 @@ using PlanTracker.Core.Time;
 
 namespace PlanTracker.Web.Features.Tasks;
 
-public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
+public class IndexModel(PlanTrackerDbContext db, Dashboard.OverviewCache kept, IClock clock) : PageModel
 {
     public const int DefaultPageSize = 50;
     private static readonly int[] AllowedPageSizes = [25, 50, 100];
@@ -62,14 +62,11 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock) : PageModel
 
     private async Task LoadItemsAsync(IQueryable<PlanTask> query, IReadOnlySet<DeliverableState> states)
     {
-        var items = await Filter.ItemsAsync(db, query, Plan!.Id, AsOfDate, states);
-        Total = items.Count;
-        ItemTaskCount = items.Select(i => i.TaskId).Distinct().Count();
+        var rows = await Filter.RowsAsync(kept, query, Plan!.Id, AsOfDate, states);
+        Total = rows.Count;
+        ItemTaskCount = rows.Select(i => i.TaskId).Distinct().Count();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var rank = TaskCodeOrder.Ranks(items.Select(i => i.TaskCode));
-        Items = items.OrderBy(i => i.SectionNumber).ThenBy(i => rank(i.TaskCode))
-            .ThenBy(i => i.Due).ThenBy(i => i.UnitId)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Items = await TaskFilter.PageAsync(db, AsOfDate, rows.Skip((PageNumber - 1) * PageSize).Take(PageSize));
         var unitIds = Items.Select(i => i.UnitId).Distinct().ToList();
         UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
     }

@@ -111,6 +111,35 @@ public class ApiTests(ApiTests.Host host) : IClassFixture<ApiTests.Host>
         Assert.All(section2.GetProperty("items").EnumerateArray(), t => Assert.Equal(2, t.GetProperty("sectionNumber").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("2019-10-01", "")]
+    [InlineData("2019-07-15", "")]
+    [InlineData("2019-10-01", "&Q=so+tu+phap")]
+    public async Task The_overdue_list_is_the_task_lists_and_the_one_read_item_by_item(string asOf, string filter)
+    {
+        var client = await host.ViewerAsync();
+        var planId = await PlanIdAsync();
+
+        var api = await JsonAsync(await client.GetAsync($"/api/v1/deliverables?plan={planId}&state=Overdue&asOf={asOf}{filter}&pageSize=500"));
+        var page = await client.GetDocumentAsync($"/tasks?Plan={planId}&State=Overdue&AsOf={asOf}{filter}&size=100");
+        await using var db = host.NewDbContext();
+        var tasks = new Web.Features.Tasks.TaskFilter { Q = filter.Length == 0 ? null : "so tu phap" };
+        var read = await tasks.ItemsAsync(db, await tasks.ApplyAsync(db, db.Tasks, planId), planId, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture),
+            new HashSet<Core.States.DeliverableState> { Core.States.DeliverableState.Overdue });
+
+        var apiRows = api.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("deliverableId").GetInt32(), i.GetProperty("unitId").GetInt32(), Text(i, "period"))).ToList();
+        Assert.NotEmpty(apiRows);
+        Assert.Equal(read.Count, api.GetProperty("total").GetInt32());
+        Assert.Equal(read.Select(i => (i.DeliverableId, i.UnitId, i.Period)).Order(), apiRows.Order());
+        Assert.Equal(api.GetProperty("total").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.Find("#item-count").GetAttribute("data-count"));
+        var pageRows = page.QuerySelectorAll("table.items tbody tr").ToList();
+        Assert.All(pageRows, r => Assert.Equal("Overdue", r.GetAttribute("data-state")));
+        Assert.Equal(api.GetProperty("items").EnumerateArray().Take(100).Select(i => $"/tasks/{i.GetProperty("taskId").GetInt32()}"),
+            pageRows.Select(r => r.QuerySelector("td a")!.GetAttribute("href")));
+    }
+
     [Fact]
     public async Task Lead_editor_records_progress_through_the_pages_rules()
     {
