@@ -11,22 +11,26 @@ public sealed class TaskCodeOrder : IComparer<string>
     /// </summary>
     public static Func<string, int> Ranks(IEnumerable<string> codes)
     {
-        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        // Each code is split and parsed once, not once per comparison: a 100k plan has 60,000 distinct codes.
+        var ranks = codes.Distinct().Select(code => (code, parts: Parts(code))).OrderBy(x => x.parts, PartsOrder)
+            .Select((x, i) => (x.code, i)).ToDictionary(x => x.code, x => x.i);
         return code => ranks[code];
     }
     private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
 
-    public int Compare(string? x, string? y)
+    public int Compare(string? x, string? y) => PartsOrder.Compare(Parts(x ?? ""), Parts(y ?? ""));
+
+    private static (int, string)[] Parts(string code) => Array.ConvertAll(code.Split('.'), Key);
+
+    private static readonly Comparer<(int, string)[]> PartsOrder = Comparer<(int, string)[]>.Create((a, b) =>
     {
-        var a = (x ?? "").Split('.');
-        var b = (y ?? "").Split('.');
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
         {
-            var c = Key(a[i]).CompareTo(Key(b[i]));
+            var c = a[i].CompareTo(b[i]);
             if (c != 0) return c;
         }
         return a.Length.CompareTo(b.Length);
-    }
+    });
 
     private static (int, string) Key(string part) =>
         int.TryParse(part, out var n) ? (n, "") : (part.Length == 1 && Letters.Contains(part) ? 100000 + Letters.IndexOf(part, StringComparison.Ordinal) : 200000, part);
