@@ -41,6 +41,7 @@ public sealed class PostgresServer
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); ./test.sh installs Debian's postgresql package.");
         var asPostgresUser = Environment.UserName == "root";
+        RemoveLeftovers();
         var folder = Directory.CreateTempSubdirectory("plantracker-pg-").FullName;
         if (asPostgresUser) Run("chown", ["-R", "postgres:postgres", folder], asPostgres: false);
         var data = Path.Combine(folder, "data");
@@ -53,6 +54,40 @@ public sealed class PostgresServer
             "start"], asPostgresUser);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
+    }
+
+    /// <summary>
+    /// Deletes the clusters of earlier test runs whose server is no longer running. A run's own cleanup at exit does
+    /// not always finish (the test host can end first), and each cluster holds gigabytes: a day of runs filled the disk.
+    /// A folder younger than half an hour is left alone, since another run may be starting its server in it.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "plantracker-pg-*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-30) || ServerRunsIn(folder)) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's folder, or one in use: not ours to remove.
+            }
+        }
+    }
+
+    private static bool ServerRunsIn(string folder)
+    {
+        var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A new, empty database on the shared server.</summary>
@@ -78,7 +113,7 @@ public sealed class PostgresServer
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            // The test process is ending; a leftover temp folder is harmless.
+            // The test process is ending; the next run removes the leftover folder (RemoveLeftovers).
         }
     }
 
