@@ -62,10 +62,19 @@ public sealed class TaskFilter
     public async Task<List<CountedWorkItem>> RowsAsync(Dashboard.OverviewCache kept, IQueryable<PlanTask> filteredTasks,
         int planId, DateOnly asOf, IReadOnlySet<DeliverableState> states, CancellationToken ct = default)
     {
-        // Without a task filter the filtered tasks are the plan's live tasks, those of the counted items already.
-        var taskIds = FiltersTasks() ? (await filteredTasks.Select(t => t.Id).ToListAsync(ct)).ToHashSet() : null;
-        var unit = Role == AssignmentRole.Coordinating ? null : Unit;
-        var rows = (await kept.ItemsAsync(planId, ct))
+        // Without a task filter the filtered tasks are the plan's live tasks, those of the counted items already, and the
+        // rows depend only on the day, the states and the data: they are kept while the data is unchanged.
+        if (!FiltersTasks())
+            return await kept.RowsAsync(planId, $"{asOf:yyyy-MM-dd} {string.Join(',', states.Order())}",
+                items => InListOrder(items, null, null, asOf, states), ct);
+        var taskIds = (await filteredTasks.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return InListOrder(await kept.ItemsAsync(planId, ct), Role == AssignmentRole.Coordinating ? null : Unit, taskIds, asOf, states);
+    }
+
+    private static List<CountedWorkItem> InListOrder(List<CountedWorkItem> items, int? unit, HashSet<int>? taskIds, DateOnly asOf,
+        IReadOnlySet<DeliverableState> states)
+    {
+        var rows = items
             .Where(i => (unit is null || i.UnitId == unit) && (taskIds is null || taskIds.Contains(i.TaskId)) && states.Contains(i.StateOn(asOf)))
             .ToList();
         var rank = TaskCodeOrder.Ranks(rows.Select(i => i.TaskCode));

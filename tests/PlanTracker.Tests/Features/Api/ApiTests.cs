@@ -141,6 +141,31 @@ public class ApiTests(ApiTests.Host host) : IClassFixture<ApiTests.Host>
     }
 
     [Fact]
+    public async Task The_kept_overdue_list_drops_an_item_as_soon_as_its_unit_reports_it_done()
+    {
+        var planId = await PlanIdAsync();
+        var stp = await host.UnitIdAsync("STP");
+        var client = await host.SignedInClientAsync(Roles.UnitEditor, "STP");
+        var url = $"/api/v1/deliverables?plan={planId}&state=Overdue&pageSize=500";
+
+        var before = await JsonAsync(await client.GetAsync(url));
+        var kept = await JsonAsync(await client.GetAsync(url));
+        // Not 1.a: the other tests of this class read and write it.
+        var item = before.GetProperty("items").EnumerateArray()
+            .Last(i => i.GetProperty("unitId").GetInt32() == stp && Text(i, "period") == "" && Text(i, "taskCode") != "1.a");
+        var deliverableId = item.GetProperty("deliverableId").GetInt32();
+        await JsonAsync(await client.PutAsJsonAsync($"/api/v1/deliverables/{deliverableId}/progress/{stp}",
+            Update("Done", 100, "2019-09-30", item.GetProperty("version").GetInt32())));
+        var after = await JsonAsync(await client.GetAsync(url));
+
+        var total = before.GetProperty("total").GetInt32();
+        Assert.Equal(total, kept.GetProperty("total").GetInt32());
+        Assert.Equal(total - 1, after.GetProperty("total").GetInt32());
+        Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("deliverableId").GetInt32() == deliverableId && i.GetProperty("unitId").GetInt32() == stp);
+    }
+
+    [Fact]
     public async Task Lead_editor_records_progress_through_the_pages_rules()
     {
         var (taskId, deliverableId) = await host.DeliverableAsync("1.a", 0);
