@@ -11,9 +11,23 @@ public sealed class TaskCodeOrder : IComparer<string>
     /// </summary>
     public static Func<string, int> Ranks(IEnumerable<string> codes)
     {
-        var ranks = codes.Distinct().Order(Instance).Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        // Each code split and parsed once, not once per comparison (the same order as Compare; OrderBy is stable).
+        var ranks = codes.Distinct().Select(code => (code, parts: Parts(code))).OrderBy(x => x.parts, PartsOrder)
+            .Select((x, i) => (x.code, i)).ToDictionary(x => x.code, x => x.i);
         return code => ranks[code];
     }
+
+    private static (int, string)[] Parts(string code) => [.. code.Split('.').Select(Key)];
+
+    private static readonly Comparer<(int, string)[]> PartsOrder = Comparer<(int, string)[]>.Create((a, b) =>
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = a[i].CompareTo(b[i]);
+            if (c != 0) return c;
+        }
+        return a.Length.CompareTo(b.Length);
+    });
     private const string Letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
 
     public int Compare(string? x, string? y)
