@@ -20,7 +20,8 @@ namespace PlanTracker.Benchmarks.Monitoring;
 
 /// <summary>
 /// The monitoring pages and exports over one generated plan holding every deliverable (BENCHMARKS.md, "Monitoring").
-/// Mode `monitoring [--runs 5] [--db /tmp/province.db] [--deliverables 100000] [--units 1000] [--dashboard-only | --exports-only]`.
+/// Mode `monitoring [--runs 5] [--db /tmp/province.db] [--deliverables 100000] [--units 1000] [--dashboard-only | --exports-only] [--save FOLDER]`:
+/// `--save` writes each response to FOLDER (to compare exports before and after a change).
 /// </summary>
 public static class MonitoringBenchmark
 {
@@ -49,6 +50,8 @@ public static class MonitoringBenchmark
         // Each run signs in with its own accounts: a kept --db file holds the previous runs' ones.
         var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var exportsOnly = args.Flag("--exports-only");
+        var save = args.Value("--save");
+        if (save is not null) Directory.CreateDirectory(save);
         var results = new List<(string What, List<double> Ms, string Note)>();
         async Task Time(string what, Func<Task<string>> action)
         {
@@ -97,9 +100,12 @@ public static class MonitoringBenchmark
         var client = await host.AdminClientAsync($"bench.admin{run}@cantho.example");
         async Task Http(string what, Func<string> url) => await Time(what, async () =>
         {
-            using var response = await client.GetAsync(url());
+            var address = url();
+            using var response = await client.GetAsync(address);
             if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {response.StatusCode}");
             var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (save is not null) // the files, to compare them before and after a change
+                await File.WriteAllBytesAsync(Path.Combine(save, Regex.Replace(address, "[^A-Za-z0-9.-]+", "_").Trim('_')), bytes);
             return $"{bytes.Length / 1024.0:N0} KiB";
         });
         if (!exportsOnly)

@@ -141,23 +141,38 @@ public sealed class DocxBuilder : IDisposable
         var column = 0;
         foreach (var cell in cells)
         {
-            var width = currentWidths.Skip(column).Take(cell.Span).Sum();
+            var width = 0;
+            for (var c = column; c < Math.Min(column + cell.Span, currentWidths.Length); c++) width += currentWidths[c];
             column += cell.Span;
-            var span = cell.Span > 1 ? FormattableString.Invariant($"<w:gridSpan w:val=\"{cell.Span}\"/>") : "";
-            var merge = cell.Merge switch { DocxMerge.Start => "<w:vMerge w:val=\"restart\"/>", DocxMerge.Continue => "<w:vMerge/>", _ => "" };
-            xml.WriteRaw(FormattableString.Invariant($"<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{span}{merge}</w:tcPr>{paragraph}{run}"));
-            var lines = XlsxBuilder.XmlSafe(cell.Text).Split('\n');
-            for (var l = 0; l < lines.Length; l++)
+            xml.WriteRaw("<w:tc><w:tcPr><w:tcW w:w=\"");
+            xml.WriteRaw(width.ToString(CultureInfo.InvariantCulture));
+            xml.WriteRaw("\" w:type=\"dxa\"/>");
+            if (cell.Span > 1) xml.WriteRaw(FormattableString.Invariant($"<w:gridSpan w:val=\"{cell.Span}\"/>"));
+            xml.WriteRaw(cell.Merge switch { DocxMerge.Start => "<w:vMerge w:val=\"restart\"/></w:tcPr>", DocxMerge.Continue => "<w:vMerge/></w:tcPr>", _ => "</w:tcPr>" });
+            xml.WriteRaw(paragraph);
+            xml.WriteRaw(run);
+            var text = XlsxBuilder.XmlSafe(cell.Text);
+            if (!text.Contains('\n', StringComparison.Ordinal)) Text(text); // most cells: one line, no split
+            else
             {
-                if (l > 0) xml.WriteRaw("<w:br/>");
-                xml.WriteStartElement("w", "t", W);
-                xml.WriteAttributeString("xml", "space", null, "preserve");
-                xml.WriteString(lines[l].TrimEnd('\r'));
-                xml.WriteEndElement();
+                var lines = text.Split('\n');
+                for (var l = 0; l < lines.Length; l++)
+                {
+                    if (l > 0) xml.WriteRaw("<w:br/>");
+                    Text(lines[l]);
+                }
             }
             xml.WriteRaw("</w:r></w:p></w:tc>");
         }
         xml.WriteRaw("</w:tr>");
+    }
+
+    private void Text(string line)
+    {
+        xml.WriteStartElement("w", "t", W);
+        xml.WriteAttributeString("xml", "space", null, "preserve");
+        xml.WriteString(line.TrimEnd('\r'));
+        xml.WriteEndElement();
     }
 
     public void EndTable()

@@ -172,13 +172,18 @@ public sealed class SheetWriter
     public void Row(params object?[] cells)
     {
         row++;
+        var number = Invariant(row);
         xml.WriteStartElement("row", Main);
-        xml.WriteAttributeString("r", Invariant(row));
-        for (var i = 0; i < cells.Length; i++) Cell(ColumnName(i) + Invariant(row), cells[i]);
+        xml.WriteAttributeString("r", number);
+        for (var i = 0; i < cells.Length; i++) Cell(i, number, cells[i]);
         xml.WriteEndElement();
     }
 
-    private void Cell(string reference, object? value)
+    // A province-scale sheet has millions of cells: their column names and style numbers are made once.
+    private static readonly string[] ColumnNames = [.. Enumerable.Range(0, 32).Select(ColumnName)];
+    private static readonly string[] StyleNumbers = [.. Enumerable.Range(0, 8).Select(s => Invariant(s))];
+
+    private void Cell(int column, string rowNumber, object? value)
     {
         var style = (uint?)null;
         if (value is XlsxBuilder.StyledValue sv) (value, style) = (sv.Value, sv.Style);
@@ -195,8 +200,12 @@ public sealed class SheetWriter
         };
 
         xml.WriteStartElement("c", Main);
-        xml.WriteAttributeString("r", reference);
-        xml.WriteAttributeString("s", Invariant(style ?? typeStyle));
+        xml.WriteStartAttribute("r"); // the reference, "B12", without making its string
+        xml.WriteString(column < ColumnNames.Length ? ColumnNames[column] : ColumnName(column));
+        xml.WriteString(rowNumber);
+        xml.WriteEndAttribute();
+        var styleNumber = style ?? typeStyle;
+        xml.WriteAttributeString("s", styleNumber < StyleNumbers.Length ? StyleNumbers[styleNumber] : Invariant(styleNumber));
         if (value is string text)
         {
             xml.WriteAttributeString("t", "inlineStr");
