@@ -92,7 +92,7 @@ public static class ApiTokenAuthentication
     /// <summary>An RFC 9457 problem, in English when the client's Accept-Language prefers it, else in Vietnamese.</summary>
     public static Task WriteProblemAsync(HttpContext http, int status, (string Title, string Detail) vietnamese, (string Title, string Detail) english)
     {
-        var (title, detail) = PrefersEnglish(http.Request) ? english : vietnamese;
+        var (title, detail) = Api.ApiProblems.PrefersEnglish(http) ? english : vietnamese;
         http.Response.StatusCode = status;
         var problem = new ProblemDetails
         {
@@ -101,11 +101,6 @@ public static class ApiTokenAuthentication
         };
         return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
-
-    private static bool PrefersEnglish(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
         PlanTrackerDbContext db, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider time,
