@@ -26,7 +26,7 @@ namespace PlanTracker.Migrations.Postgres.CompiledModel
                 propertyCount: 20,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -206,9 +206,12 @@ namespace PlanTracker.Migrations.Postgres.CompiledModel
                 new[] { countVersion });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { unitId });
+                new[] { status });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { unitId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { deliverableId, period, unitId },
                 unique: true);
 

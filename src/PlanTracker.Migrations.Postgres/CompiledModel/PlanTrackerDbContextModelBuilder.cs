@@ -12,7 +12,7 @@ namespace PlanTracker.Migrations.Postgres.CompiledModel
     public partial class PlanTrackerDbContextModel
     {
         private PlanTrackerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("733037e5-595b-4427-bf30-c8ea0eec0173"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("bdddd9b6-5d22-4fab-96f2-f99d971ab29f"), entityTypeCount: 39)
         {
         }
 

@@ -1421,6 +1421,8 @@ namespace PlanTracker.Migrations.Postgres.Migrations
 
                     b.HasIndex("CountVersion");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("UnitId");
 
                     b.HasIndex("DeliverableId", "Period", "UnitId")

@@ -1368,6 +1368,8 @@ namespace PlanTracker.Web.Data.Migrations
 
                     b.HasIndex("CountVersion");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("UnitId");
 
                     b.HasIndex("DeliverableId", "Period", "UnitId")

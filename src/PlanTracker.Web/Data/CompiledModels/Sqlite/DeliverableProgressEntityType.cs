@@ -25,7 +25,7 @@ namespace PlanTracker.Web.Data.CompiledModels.Sqlite
                 propertyCount: 20,
                 navigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -185,9 +185,12 @@ namespace PlanTracker.Web.Data.CompiledModels.Sqlite
                 new[] { countVersion });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { unitId });
+                new[] { status });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { unitId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { deliverableId, period, unitId },
                 unique: true);
 

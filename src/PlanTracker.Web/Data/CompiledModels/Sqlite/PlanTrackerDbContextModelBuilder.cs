@@ -11,7 +11,7 @@ namespace PlanTracker.Web.Data.CompiledModels.Sqlite
     public partial class PlanTrackerDbContextModel
     {
         private PlanTrackerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6954c2f2-8c80-4300-8c54-8cebf1fffa17"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("fe551987-92aa-4d78-9980-02b5e696cc37"), entityTypeCount: 39)
         {
         }
 
