@@ -57,7 +57,7 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         var title = problems.Required(Title, 500, "tên kế hoạch");
         if (number is not null && number != plan.Number
             && await db.Plans.AnyAsync(p => p.Number == number && p.Year == plan.Year && p.Id != plan.Id))
-            problems.Add($"Số {number} đã được một kế hoạch năm {plan.Year} khác dùng.");
+            problems.Add(NumberTaken(number, plan.Year));
         if (problems.Any) return await RefuseAsync(id, HeaderForm, problems, keepInput: true);
         if (plan.Version != Version) return await ConflictAsync<Plan>(id, HeaderForm, "Số và tên kế hoạch");
 
@@ -68,7 +68,17 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         (plan.Number, plan.Title) = (number!, title!);
         db.Expect(plan, Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch của đơn vị {plan.Number}: {changes.Labels}", changes.Before, changes.After);
-        if (!await TrySaveAsync()) return await ConflictAsync<Plan>(id, HeaderForm, "Số và tên kế hoạch");
+        try
+        {
+            if (!await TrySaveAsync()) return await ConflictAsync<Plan>(id, HeaderForm, "Số và tên kế hoạch");
+        }
+        catch (DbUpdateException e)
+        {
+            if (!await Admin.Plans.PlanNumbers.TakenMeanwhileAsync(db, e, number!, plan.Year, exceptPlanId: id)) throw;
+            var taken = new Problems();
+            taken.Add(NumberTaken(number!, plan.Year));
+            return await RefuseAsync(id, HeaderForm, taken, keepInput: true);
+        }
         return Done("Đã lưu số và tên kế hoạch.", null, new { id });
     }
 
@@ -283,6 +293,8 @@ public class EditModel(PlanTrackerDbContext db, IAuthorizationService authorizat
         deliverable.ApplyDeadline(deadline);
         return deliverable;
     }
+
+    private static string NumberTaken(string number, int year) => $"Số {number} đã được một kế hoạch năm {year} khác dùng.";
 
     private static object Snapshot(Deliverable d) => new { d.Product, d.DeadlineText, d.DeadlineKind, d.DeadlineStart, d.DeadlineDue, d.DeadlineNote };
 

@@ -33,8 +33,8 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
 
         var problems = new Problems();
         var input = header.Check(problems);
-        if (input is not null && await db.Plans.AnyAsync(p => p.Id != id && p.Number == input.Number && p.Year == input.Year))
-            problems.Add($"Đã có kế hoạch số {input.Number} năm {input.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        if (input is not null && await PlanNumbers.TakenAsync(db, input.Number, input.Year, exceptPlanId: id))
+            problems.Add(PlanNumbers.Taken(input.Number, input.Year));
         if (input is not null && (input.Kind == PlanKind.Programme) != (plan.Kind == PlanKind.Programme))
             problems.Add(plan.Kind == PlanKind.Programme
                 ? "Chương trình ghi giai đoạn nhiều năm, ví dụ 2021-2025."
@@ -81,7 +81,18 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
         db.Expect(plan, header.Version);
         db.Record(User.Actor(), NowUtc, plan, Change.Updated, $"Sửa kế hoạch {plan.Number}: {changes.Labels}", changes.Before, changes.After);
         var reread = yearChanged ? await RereadDeadlinesAsync(plan) : 0;
-        if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
+        try
+        {
+            if (!await TrySaveAsync()) return await OnPostHeaderAsync(id, header);
+        }
+        catch (DbUpdateException e)
+        {
+            if (!await PlanNumbers.TakenMeanwhileAsync(db, e, input.Number, input.Year, exceptPlanId: id)) throw;
+            ModelState.AddModelError(HeaderForm, PlanNumbers.Taken(input.Number, input.Year));
+            await LoadAsync(id);
+            Header = header;
+            return Page();
+        }
         if (publicChanged) Features.Public.PublicProgressCounts.Evict(cache, plan.Id);
         return Done($"Đã lưu kế hoạch {plan.Number}." + (reread > 0 ? $" Đã đọc lại {reread} thời hạn theo năm {plan.Year}." : ""),
             null, new { id });

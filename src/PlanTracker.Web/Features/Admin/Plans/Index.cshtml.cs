@@ -28,8 +28,8 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
         var problems = new Problems();
         var header = newPlan.Check(problems);
 
-        if (header is not null && await db.Plans.AnyAsync(p => p.Number == header.Number && p.Year == header.Year))
-            problems.Add($"Đã có kế hoạch số {header.Number} năm {header.Year}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        if (header is not null && await PlanNumbers.TakenAsync(db, header.Number, header.Year))
+            problems.Add(PlanNumbers.Taken(header.Number, header.Year));
         var source = copy != PlanCopier.CopyScope.Nothing && copyFrom is { } sourceId ? await PlanCopier.LoadSourceAsync(db, sourceId) : null;
         if (copy != PlanCopier.CopyScope.Nothing && source is null)
             problems.Add("Chọn kế hoạch để sao chép, hoặc chọn “Không sao chép”.");
@@ -45,7 +45,18 @@ public class IndexModel(PlanTrackerDbContext db, TimeProvider time) : EditorPage
             Number = header.Number, Title = header.Title, Year = header.Year, EndYear = header.EndYear, Kind = header.Kind, IssuedOn = header.IssuedOn,
             Issuer = header.Issuer, SignedBy = header.SignedBy, SignerTitle = header.SignerTitle, CreatedAtUtc = NowUtc,
         };
-        await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source, new PlanCopier.Choices(copy));
+        try
+        {
+            await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source, new PlanCopier.Choices(copy));
+        }
+        catch (DbUpdateException e)
+        {
+            if (!await PlanNumbers.TakenMeanwhileAsync(db, e, header.Number, header.Year)) throw;
+            problems.Add(PlanNumbers.Taken(header.Number, header.Year));
+            problems.CopyTo(ModelState, CreateForm);
+            await LoadAsync();
+            return Page();
+        }
         return Done($"Đã tạo kế hoạch {plan.Number} năm {plan.Year}.", "EditPlan", new { id = plan.Id });
     }
 

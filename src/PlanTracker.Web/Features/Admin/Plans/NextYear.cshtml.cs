@@ -79,8 +79,8 @@ public class NextYearModel(PlanTrackerDbContext db, IClock clock, TimeProvider t
                 deadlines[proposal.DeliverableId] = text;
         }
 
-        if (planNumber is not null && planYear is not null && await db.Plans.AnyAsync(p => p.Number == planNumber && p.Year == planYear))
-            problems.Add($"Đã có kế hoạch số {planNumber} năm {planYear}; mỗi số kế hoạch chỉ dùng một lần trong một năm.");
+        if (planNumber is not null && planYear is not null && await PlanNumbers.TakenAsync(db, planNumber, planYear.Value))
+            problems.Add(PlanNumbers.Taken(planNumber, planYear.Value));
         if (!problems.Any && planYear != proposedFor)
             problems.Add($"Các thời hạn đề xuất trên trang là cho năm {proposedFor}. Bấm “Tính lại cho năm {planYear}” để xem đề xuất cho năm {planYear}, kiểm tra rồi lưu lại.");
         if (problems.Any || planNumber is null || planYear is null)
@@ -90,8 +90,18 @@ public class NextYearModel(PlanTrackerDbContext db, IClock clock, TimeProvider t
         }
 
         var plan = PlanCopier.NextYearDraft(source, planYear.Value, planNumber, NowUtc);
-        await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source,
-            new PlanCopier.Choices(PlanCopier.CopyScope.Everything, deadlines, CarryOver));
+        try
+        {
+            await PlanCopier.CreateAsync(db, User.Actor(), NowUtc, plan, source,
+                new PlanCopier.Choices(PlanCopier.CopyScope.Everything, deadlines, CarryOver));
+        }
+        catch (DbUpdateException e)
+        {
+            if (!await PlanNumbers.TakenMeanwhileAsync(db, e, planNumber, planYear.Value)) throw;
+            ModelState.AddModelError(Form, PlanNumbers.Taken(planNumber, planYear.Value));
+            await LoadAsync(id);
+            return Page();
+        }
         return Done($"Đã lập dự thảo kế hoạch {PlanCopier.Name(plan)} từ kế hoạch {PlanCopier.Name(source)}: "
             + $"{deadlines.Count} sản phẩm, {CarryOver.Count} sản phẩm chuyển tiếp. Kế hoạch chưa có hiệu lực cho đến khi được kích hoạt.",
             "EditPlan", new { id = plan.Id });
