@@ -23,10 +23,13 @@ public static class BenchmarkProgram
                                                            on a database kept by `load --keep`; --save writes /my's HTML
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
+          firstview [--db /tmp/province.db] [--today 2019-10-01] [--runs 5]
+                                                           the first dashboard view after a start of a new server process, with
+                                                           and without the warm-up, on a copy of the `monitoring` mode's file
           import [--tasks 50000] [--dll PlanTracker.Web.dll]
                                                            `import FILE` of a generated plan beside a concurrent writer
           word [--tasks 500] [--runs 5]                    a plan exported as .docx, read back by PlanDocuments.Read
-          load, fixed, cycle, pages, writes and import take --configuration Release (the PlanTracker.Web.dll they run), or
+          load, fixed, cycle, pages, writes, firstview and import take --configuration Release (the PlanTracker.Web.dll they run), or
           --dll PATH/PlanTracker.Web.dll (a published app: dotnet publish -c Release src/PlanTracker.Web -o PATH).
         """;
 
@@ -37,7 +40,7 @@ public static class BenchmarkProgram
         {
             case "reminders": return await ReminderBenchmark.RunAsync(options);
             case "monitoring": return await MonitoringBenchmark.RunAsync(options);
-            case "load" or "fixed" or "cycle" or "pages" or "writes": return await LoadBenchmark.RunAsync(args[0], options);
+            case "load" or "fixed" or "cycle" or "pages" or "writes" or "firstview": return await LoadBenchmark.RunAsync(args[0], options);
             case "import": return await ImportBenchmark.RunAsync(options);
             case "word": return await WordReadBenchmark.RunAsync(options);
             default:
