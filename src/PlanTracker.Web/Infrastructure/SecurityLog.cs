@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace PlanTracker.Web.Infrastructure;
 
 /// <summary>The kinds of <see cref="SecurityEvent"/> the app records, with their Vietnamese labels for /admin/security.</summary>
@@ -15,10 +17,15 @@ public static class SecurityEventKinds
     public const string AccountChanged = "AccountChanged";
     public const string AccountDisabled = "AccountDisabled";
     public const string LoginLinked = "LoginLinked";
+    public const string LoginUnlinked = "LoginUnlinked";
+    public const string TemporaryPasswordRemoved = "TemporaryPasswordRemoved";
     public const string ApiTokenCreated = "ApiTokenCreated";
     public const string ApiTokenRevoked = "ApiTokenRevoked";
     public const string CalendarFeedCreated = "CalendarFeedCreated";
     public const string CalendarFeedReset = "CalendarFeedReset";
+    public const string WrongTokensLimited = "WrongTokensLimited";
+    public const string TokenRateLimited = "TokenRateLimited";
+    public const string CalendarMissesLimited = "CalendarMissesLimited";
 
     public static readonly IReadOnlyList<(string Kind, string Label)> All =
     [
@@ -34,10 +41,15 @@ public static class SecurityEventKinds
         (AccountChanged, "Sửa tài khoản"),
         (AccountDisabled, "Khóa tài khoản"),
         (LoginLinked, "Liên kết đăng nhập một lần"),
+        (LoginUnlinked, "Hủy liên kết đăng nhập một lần"),
+        (TemporaryPasswordRemoved, "Bỏ mật khẩu tạm khi đăng nhập một lần"),
         (ApiTokenCreated, "Tạo mã truy cập API"),
         (ApiTokenRevoked, "Thu hồi mã truy cập API"),
         (CalendarFeedCreated, "Tạo địa chỉ lịch"),
         (CalendarFeedReset, "Đặt lại địa chỉ lịch"),
+        (WrongTokensLimited, "Vượt giới hạn mã truy cập sai (429)"),
+        (TokenRateLimited, "Vượt giới hạn yêu cầu của mã truy cập (429)"),
+        (CalendarMissesLimited, "Vượt giới hạn địa chỉ lịch không tồn tại (429)"),
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;
@@ -49,7 +61,25 @@ public static class SecurityEventKinds
 /// as a warning). Call it outside any open write transaction: on SQLite a second writer would wait for it.
 /// </summary>
 public sealed class SecurityLog(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider time, ILogger<SecurityLog> log)
+    : IDisposable
 {
+    // One permit a minute per kind and key: whoever sends a thousand refused requests a minute gets one row a minute.
+    private readonly PartitionedRateLimiter<string> oncePerMinute =
+        PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimits.PerMinute(1)));
+
+    /// <summary>
+    /// Whether an event of this kind for this key (a client address, a token's hash) is the first in its minute, and so
+    /// worth a row: for refusals under a rate limit, where a flood must not become a flood of writes.
+    /// </summary>
+    public bool FirstThisMinute(string kind, string key)
+    {
+        using var lease = oncePerMinute.AttemptAcquire(kind + "|" + key);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => oncePerMinute.Dispose();
+
     public async Task RecordAsync(string kind, string? userId = null, string? email = null, string? detail = null)
     {
         var context = http.HttpContext;

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.History;
 using PlanTracker.Tests.Support;
+using PlanTracker.Web.Features.Account;
 using PlanTracker.Web.Features.Admin;
 using PlanTracker.Web.Infrastructure;
 
@@ -18,6 +19,9 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
     private const string UnverifiedEmail = "sso.unverified@cantho.example";
     private const string DisabledEmail = "sso.disabled@cantho.example";
     private const string AdminEmail = "sso.admin@cantho.example";
+    private const string MustChangeEmail = "sso.mustchange@cantho.example";
+    private const string RelinkEmail = "sso.relink@cantho.example";
+    private const string TemporaryPassword = "mat-khau-tam-cua-quan-tri-2019";
 
     public sealed class Host : BrowserHost
     {
@@ -47,11 +51,15 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
                 await CreateUserAsync(Roles.UnitEditor, "STP", UnverifiedEmail);
                 await CreateUserAsync(Roles.UnitEditor, "STP", DisabledEmail);
                 await CreateUserAsync(Roles.Admin, email: AdminEmail);
+                await CreateUserAsync(Roles.UnitEditor, "STP", RelinkEmail);
                 using (var scope = Services.CreateScope())
                 {
                     var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
                     var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
                     await accounts.SetDisabledAsync(Actor.System, (await users.FindByEmailAsync(DisabledEmail))!.Id, disabled: true);
+                    // As an admin creates an account: the person must replace this password at the first password sign-in.
+                    Assert.True((await accounts.CreateAsync(Actor.System, MustChangeEmail, "Người đổi mật khẩu", Roles.UnitEditor,
+                        await UnitIdAsync("STP"), TemporaryPassword)).Succeeded);
                 }
                 await Provider.StartAsync(BaseUrl + SingleSignOnSetup.CallbackPath,
                 [
@@ -60,6 +68,8 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
                     new("stranger", "nobody@cantho.example", EmailVerified: true),
                     new("disabled", DisabledEmail, EmailVerified: true),
                     new("admin", AdminEmail, EmailVerified: true),
+                    new("mustchange", MustChangeEmail, EmailVerified: true),
+                    new("relink", RelinkEmail, EmailVerified: true),
                 ]);
                 ready = true;
             }
@@ -157,6 +167,87 @@ public class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Host host) : ICla
         await page.Locator("form[action='/account/logout']").WaitForAsync();
         await page.GotoAsync(host.BaseUrl + "/admin/users");
         await BrowserHost.ArrivedAtAsync(page, "h1:has-text('Tài khoản người dùng')", url => url.EndsWith("/admin/users", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_account_with_an_admins_password_signs_in_through_the_provider_with_no_password_step_and_that_password_stops_working()
+    {
+        var page = await NewPageAsync();
+        await SignInAtProviderAsync(page, "mustchange");
+        await page.Locator("form[action='/account/logout']").WaitForAsync();
+        await page.GotoAsync(host.BaseUrl + "/my");
+        await BrowserHost.ArrivedAtAsync(page, "h1:has-text('Nhiệm vụ của tôi')", url => url.EndsWith("/my", StringComparison.Ordinal));
+
+        // The account page shows the link, and no password to change.
+        await page.GotoAsync(host.BaseUrl + "/account/password");
+        await BrowserHost.ArrivedAtAsync(page, "#sso-links", url => url.EndsWith("/account/password", StringComparison.Ordinal));
+        Assert.Contains("Cổng thử nghiệm", await page.InnerTextAsync("#sso-links"));
+        Assert.Contains("mustchange", await page.InnerTextAsync("#sso-links"));
+        Assert.Equal(1, await page.Locator("#no-password").CountAsync());
+        Assert.Equal(0, await page.Locator("#must-change").CountAsync());
+        Assert.Equal(0, await page.Locator("input[name=CurrentPassword]").CountAsync());
+
+        await using (var db = host.NewDbContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == MustChangeEmail);
+            Assert.Null(user.PasswordHash);
+            Assert.False(user.MustChangePassword);
+            Assert.True(await db.SecurityEvents.AnyAsync(e => e.Kind == SecurityEventKinds.TemporaryPasswordRemoved && e.UserId == user.Id));
+        }
+
+        // The password the admin handed over no longer opens the account, from any browser.
+        var other = await NewPageAsync();
+        await other.GotoAsync(host.BaseUrl + "/account/login");
+        await other.FillAsync("input[name=Email]", MustChangeEmail);
+        await other.FillAsync("input[name=Password]", TemporaryPassword);
+        await other.PressAsync("input[name=Password]", "Enter");
+        await BrowserHost.ArrivedAtAsync(other, $".errors:has-text('{LoginModel.WrongCredentials}')",
+            url => url.Contains("/account/login", StringComparison.Ordinal));
+        Assert.Equal(0, await other.Locator("form[action='/account/logout']").CountAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_unlinks_an_accounts_sign_on_which_ends_its_session_and_the_next_sign_on_links_it_again_by_verified_e_mail()
+    {
+        var person = await NewPageAsync();
+        await SignInAtProviderAsync(person, "relink");
+        await person.Locator("form[action='/account/logout']").WaitForAsync();
+
+        var admin = await host.SignedInPageAsync(Roles.Admin);
+        await admin.GotoAsync(host.BaseUrl + "/admin/users");
+        var row = admin.Locator("tbody tr", new PageLocatorOptions { HasText = RelinkEmail });
+        Assert.Contains("Cổng thử nghiệm: relink", await row.Locator("td.logins").InnerTextAsync());
+        string? asked = null;
+        admin.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await row.Locator("button:has-text('Hủy liên kết đăng nhập một lần')").ClickAsync();
+        await BrowserHost.ArrivedAtAsync(admin, $".notice:has-text('Đã hủy liên kết đăng nhập một lần của {RelinkEmail}')",
+            url => url.Contains("/admin/users", StringComparison.Ordinal));
+        Assert.StartsWith($"Hủy liên kết đăng nhập một lần của {RelinkEmail}?", asked, StringComparison.Ordinal);
+        Assert.Equal(0, await admin.Locator("tbody tr", new PageLocatorOptions { HasText = RelinkEmail }).Locator("td.logins .login").CountAsync());
+        await using (var db = host.NewDbContext())
+        {
+            Assert.Equal(0, await db.UserLogins.CountAsync(l => l.ProviderKey == "relink"));
+            var unlinked = await db.SecurityEvents.SingleAsync(e => e.Kind == SecurityEventKinds.LoginUnlinked && e.Email == RelinkEmail);
+            Assert.Contains("Cổng thử nghiệm: relink, bởi", unlinked.Detail, StringComparison.Ordinal);
+        }
+
+        // The session opened through the unlinked subject ends at its next request.
+        await person.GotoAsync(host.BaseUrl + "/my");
+        await BrowserHost.ArrivedAtAsync(person, "a.single-sign-on", url => url.Contains("/account/login", StringComparison.Ordinal));
+
+        // The provider still vouches for the e-mail: the next sign-in links the account again.
+        await person.ClickAsync("a.single-sign-on"); // the provider remembers its own session
+        await person.Locator("form[action='/account/logout']").WaitForAsync();
+        await using (var db = host.NewDbContext())
+        {
+            var userId = await db.Users.Where(u => u.Email == RelinkEmail).Select(u => u.Id).SingleAsync();
+            Assert.Equal(1, await db.UserLogins.CountAsync(l => l.UserId == userId && l.ProviderKey == "relink"));
+            Assert.Equal(2, await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKinds.LoginLinked && e.UserId == userId));
+        }
     }
 
     [Fact]

@@ -22,18 +22,31 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
     /// <summary>The password was chosen by an admin: nothing else opens until the person sets their own.</summary>
     public bool MustChange { get; private set; }
 
+    /// <summary>False once a first sign-in through single sign-on removed the password an admin had set.</summary>
+    public bool HasPassword { get; private set; } = true;
+
+    /// <summary>The account's links to the single sign-on provider (an admin can remove them).</summary>
+    public IList<UserLoginInfo> Logins { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         ReceivesReminders = user?.ReceivesReminders ?? false;
-        MustChange = user?.MustChangePassword ?? false;
+        if (user is not null) await LoadAsync(user);
+    }
+
+    private async Task LoadAsync(AppUser user)
+    {
+        MustChange = user.MustChangePassword;
+        HasPassword = await users.HasPasswordAsync(user);
+        Logins = await users.GetLoginsAsync(user);
     }
 
     public async Task<IActionResult> OnPostRemindersAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        MustChange = user.MustChangePassword;
+        await LoadAsync(user);
         user.ReceivesReminders = ReceivesReminders;
         await users.UpdateAsync(user);
         Message = ReceivesReminders ? "Bạn sẽ nhận thư nhắc việc của đơn vị." : "Bạn sẽ không nhận thư nhắc việc nữa.";
@@ -46,7 +59,7 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         ReceivesReminders = user.ReceivesReminders;
-        MustChange = user.MustChangePassword;
+        await LoadAsync(user);
         if (!ModelState.IsValid) return Page();
         if (NewPassword == CurrentPassword)
         {

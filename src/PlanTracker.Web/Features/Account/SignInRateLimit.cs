@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 
 namespace PlanTracker.Web.Features.Account;
 
@@ -22,26 +20,17 @@ public static class SignInRateLimit
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, config) =>
         {
             var perMinute = config.GetValue<int?>(Setting) ?? 10;
-            var recorded = new ConcurrentDictionary<string, DateTime>();
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSignIn(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientAddress(context), _ => RateLimits.PerMinute(perMinute))
                     : RateLimitPartition.GetNoLimiter(""));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (rejected, ct) =>
             {
                 var http = rejected.HttpContext;
-                // One row per address and minute: a flood of refused requests must not become a flood of writes.
-                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var now = DateTime.UtcNow;
-                if (recorded.Count > 10_000) recorded.Clear();
-                if (!recorded.TryGetValue(address, out var at) || now - at > TimeSpan.FromMinutes(1))
-                {
-                    recorded[address] = now;
-                    await http.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventKinds.RateLimited,
-                        detail: $"Hơn {perMinute} lần đăng nhập trong một phút");
-                }
+                var securityLog = http.RequestServices.GetRequiredService<SecurityLog>();
+                if (securityLog.FirstThisMinute(SecurityEventKinds.RateLimited, RateLimits.ClientAddress(http)))
+                    await securityLog.RecordAsync(SecurityEventKinds.RateLimited, detail: $"Hơn {perMinute} lần đăng nhập trong một phút");
                 http.Response.Headers.RetryAfter = "60";
                 http.Response.ContentType = "text/plain; charset=utf-8";
                 await http.Response.WriteAsync(TooMany, ct);

@@ -56,6 +56,9 @@ public class SingleSignOnModel(SignInManager<AppUser> signIn, UserManager<AppUse
         else if (user.IsDisabled)
             return await RefuseDisabledAsync(user);
 
+        if (user.MustChangePassword && !await RemoveTemporaryPasswordAsync(user, provider))
+            return await RefuseAsync(user, email, "Không bỏ được mật khẩu tạm", $"Không đăng nhập được bằng {provider}. Vui lòng thử lại.");
+
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         if (result.Succeeded)
@@ -70,6 +73,24 @@ public class SingleSignOnModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         return await RefuseAsync(user, email, result.IsLockedOut ? "Tài khoản đang tạm khóa" : "Không được phép đăng nhập",
             result.IsLockedOut ? "Tài khoản đang tạm khóa. Vui lòng thử lại sau 15 phút." : $"Không đăng nhập được bằng {provider}.");
+    }
+
+    /// <summary>
+    /// The account still has the password an admin chose and handed over. Whoever signs in through the city's provider
+    /// has proved who they are there, so they are not asked for a local password they do not need; and the handed-over
+    /// one is removed rather than left usable (it has passed through the admin and a mail or a note). The account then
+    /// signs in through the provider only, until an admin sets a new password (which asks for one's own again when it
+    /// is used). Removing it changes the security stamp, which ends any session opened with it. Done before the
+    /// sign-in, so that the new session carries no "must change password" step, second factor or not.
+    /// </summary>
+    private async Task<bool> RemoveTemporaryPasswordAsync(AppUser user, string provider)
+    {
+        user.MustChangePassword = false; // saved with the removal, and only with it
+        var removed = await users.RemovePasswordAsync(user);
+        if (!removed.Succeeded) return false;
+        await securityLog.RecordAsync(SecurityEventKinds.TemporaryPasswordRemoved, user.Id, user.Email,
+            $"Đăng nhập bằng {provider}: mật khẩu do quản trị viên đặt không còn dùng được");
+        return true;
     }
 
     private Task<IActionResult> RefuseDisabledAsync(AppUser user) =>

@@ -81,4 +81,22 @@ public sealed class UserAccounts(PlanTrackerDbContext db, UserManager<AppUser> u
         await securityLog.RecordAsync(SecurityEventKinds.PasswordReset, user.Id, user.Email, $"bởi {actor.Name}");
         return new(true, [], user);
     }
+
+    /// <summary>
+    /// Removes the account's link to a subject at the single sign-on provider, e.g. when the person's provider account
+    /// was given to someone else. Its open sessions end (Identity changes the security stamp); the next sign-in through
+    /// the provider links again, by the e-mail the provider has verified.
+    /// </summary>
+    public async Task<Outcome> UnlinkLoginAsync(Actor actor, string userId, string loginProvider, string providerKey)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Outcome.Fail("Tài khoản không tồn tại.");
+        var login = (await users.GetLoginsAsync(user)).FirstOrDefault(l => l.LoginProvider == loginProvider && l.ProviderKey == providerKey);
+        if (login is null) return Outcome.Fail("Tài khoản này không có liên kết đăng nhập một lần đó.");
+        var removed = await users.RemoveLoginAsync(user, loginProvider, providerKey);
+        if (!removed.Succeeded) return new(false, removed.Errors.Select(IdentityMessages.Vietnamese).ToList());
+        await securityLog.RecordAsync(SecurityEventKinds.LoginUnlinked, user.Id, user.Email,
+            $"{login.ProviderDisplayName ?? loginProvider}: {providerKey}, bởi {actor.Name}");
+        return new(true, [], user);
+    }
 }

@@ -17,22 +17,33 @@ public static class CalendarEndpoints
 
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
-        var misses = new FailureLimit(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(MissesPerMinuteSetting) ?? 20);
+        var perMinute = app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(MissesPerMinuteSetting) ?? 20;
+        var misses = RateLimits.PerAddress(perMinute);
         app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(misses.Dispose);
         app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (misses.IsRefused(http, out var seconds))
-            {
-                http.Response.Headers.RetryAfter = FailureLimit.Seconds(seconds);
-                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                    detail: $"Quá nhiều địa chỉ lịch không tồn tại được hỏi từ địa chỉ này. Thử lại sau {seconds} giây.");
-            }
+            using (var left = misses.AttemptAcquire(http, 0))
+                if (!left.IsAcquired) return await RefuseAsync(http, perMinute, RateLimits.RetryAfterSeconds(left));
             var result = await next(context);
-            if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }) misses.Count(http);
+            if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }) misses.AttemptAcquire(http).Dispose();
             return result;
         });
         return app;
+    }
+
+    /// <summary>429 in the request's language, as the API's problems; the first refusal of an address in a minute is logged.</summary>
+    private static async Task<IResult> RefuseAsync(HttpContext http, int perMinute, int seconds)
+    {
+        var securityLog = http.RequestServices.GetRequiredService<SecurityLog>();
+        if (securityLog.FirstThisMinute(SecurityEventKinds.CalendarMissesLimited, RateLimits.ClientAddress(http)))
+            await securityLog.RecordAsync(SecurityEventKinds.CalendarMissesLimited, detail: $"Hơn {perMinute} địa chỉ lịch không tồn tại trong một phút");
+        http.Response.Headers.RetryAfter = RateLimits.Seconds(seconds);
+        return Api.ApiProblems.PrefersEnglish(http)
+            ? Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: $"Too many unknown calendar addresses were asked for from this address. Retry after {seconds} seconds.")
+            : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu",
+                detail: $"Quá nhiều địa chỉ lịch không tồn tại được hỏi từ địa chỉ này. Thử lại sau {seconds} giây.");
     }
 
     /// <summary>

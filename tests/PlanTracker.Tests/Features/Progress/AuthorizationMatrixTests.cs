@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Core.Accounts;
 using PlanTracker.Core.Progress;
 using PlanTracker.Core.Reminders;
@@ -240,6 +242,34 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : ICla
 
         Assert.Equal(expected, (await client.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(expected, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Who.Admin, HttpStatusCode.OK)]
+    [InlineData(Who.Viewer, HttpStatusCode.Forbidden)]
+    [InlineData(Who.LeadEditor, HttpStatusCode.Forbidden)]
+    [InlineData(Who.OtherUnitEditor, HttpStatusCode.Forbidden)]
+    public async Task Only_admins_unlink_another_accounts_single_sign_on(Who who, HttpStatusCode expected)
+    {
+        // Sở Tư pháp's editor, linked to a subject at the provider (no provider is needed to unlink).
+        var email = await host.CreateUserAsync(Roles.UnitEditor, "STP", $"sso.unlink.{who}@cantho.example".ToLowerInvariant());
+        string userId;
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            userId = user.Id;
+            Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("oidc", $"subject-{who}", "Cổng thử nghiệm"))).Succeeded);
+        }
+        var client = await ClientAsync(who);
+        var token = FormPosting.AntiforgeryToken(await client.GetStringAsync("/tasks"));
+
+        var response = await client.PostAsync($"/admin/users?handler=Unlink&id={userId}", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("loginProvider", "oidc"), new("providerKey", $"subject-{who}")]));
+
+        Assert.Equal(expected, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Equal(expected != HttpStatusCode.OK, await db.UserLogins.AnyAsync(l => l.UserId == userId));
     }
 
     [Theory]

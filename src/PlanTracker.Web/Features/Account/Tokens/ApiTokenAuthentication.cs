@@ -28,8 +28,7 @@ public static class ApiTokenAuthentication
     public static IServiceCollection AddApiTokens(this IServiceCollection services)
     {
         services.AddScoped<ApiTokens>();
-        services.AddKeyedSingleton(FailuresKey, (sp, _) =>
-            new FailureLimit(sp.GetRequiredService<IConfiguration>().GetValue<int?>(FailuresPerMinuteSetting) ?? 20));
+        services.AddKeyedSingleton(FailuresKey, (sp, _) => RateLimits.PerAddress(FailuresPerMinute(sp.GetRequiredService<IConfiguration>())));
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null)
             .AddPolicyScheme(CookieOrToken, null, policy => policy.ForwardDefaultSelector = context =>
@@ -52,6 +51,8 @@ public static class ApiTokenAuthentication
     public static bool IsBearerApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && BearerToken(request) is not null;
 
+    private static int FailuresPerMinute(IConfiguration config) => config.GetValue<int?>(FailuresPerMinuteSetting) ?? 20;
+
     private static string? BearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
@@ -60,15 +61,15 @@ public static class ApiTokenAuthentication
     /// <summary>
     /// Api:RequestsPerMinute (default 120) per token, in a fixed one-minute window, chained after the sign-in limit. The
     /// limiter runs before authentication, so it partitions by the presented token's SHA-256, which is the token's
-    /// unique key in the database: one partition per token, and a refused request costs no database read.
+    /// unique key in the database: one partition per token, and a refused request costs no database read (but the first
+    /// refusal of a token in a minute, which is logged with the token's owner).
     /// </summary>
     private static void AddRateLimit(RateLimiterOptions options, IConfiguration config)
     {
         var perMinute = config.GetValue<int?>(RequestsPerMinuteSetting) ?? 120;
         var perToken = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsBearerApiRequest(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(ApiTokens.Hash(BearerToken(context.Request)!),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? RateLimitPartition.GetFixedWindowLimiter(ApiTokens.Hash(BearerToken(context.Request)!), _ => RateLimits.PerMinute(perMinute))
                 : RateLimitPartition.GetNoLimiter(""));
         options.GlobalLimiter = options.GlobalLimiter is { } signIn ? PartitionedRateLimiter.CreateChained(signIn, perToken) : perToken;
         var otherRejections = options.OnRejected;
@@ -80,13 +81,25 @@ public static class ApiTokenAuthentication
                 if (otherRejections is not null) await otherRejections(rejected, ct);
                 return;
             }
-            var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-            var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await LogTokenRefusalAsync(http, BearerToken(http.Request)!, perMinute);
+            var seconds = RateLimits.RetryAfterSeconds(rejected.Lease);
+            http.Response.Headers.RetryAfter = RateLimits.Seconds(seconds);
             await WriteProblemAsync(http, StatusCodes.Status429TooManyRequests,
                 ("Quá nhiều yêu cầu", $"Mã truy cập này đã gửi quá {perMinute} yêu cầu trong một phút. Thử lại sau {seconds} giây."),
                 ("Too many requests", $"This token sent more than {perMinute} requests in a minute. Retry after {seconds} seconds."));
         };
+    }
+
+    /// <summary>The first refusal of a token in a minute, with its owner and prefix when it is a token of ours.</summary>
+    private static async Task LogTokenRefusalAsync(HttpContext http, string presented, int perMinute)
+    {
+        var securityLog = http.RequestServices.GetRequiredService<SecurityLog>();
+        var hash = ApiTokens.Hash(presented);
+        if (!securityLog.FirstThisMinute(SecurityEventKinds.TokenRateLimited, hash)) return;
+        var token = await http.RequestServices.GetRequiredService<PlanTrackerDbContext>().ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash).Select(t => new { t.UserId, t.User!.Email }).FirstOrDefaultAsync(http.RequestAborted);
+        await securityLog.RecordAsync(SecurityEventKinds.TokenRateLimited, token?.UserId, token?.Email,
+            $"Hơn {perMinute} yêu cầu trong một phút; mã bắt đầu bằng {ApiTokens.Prefix(presented)}…{(token is null ? " (không tồn tại)" : "")}");
     }
 
     /// <summary>An RFC 9457 problem, in English when the client's Accept-Language prefers it, else in Vietnamese.</summary>
@@ -103,8 +116,8 @@ public static class ApiTokenAuthentication
     }
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        PlanTrackerDbContext db, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider time,
-        [FromKeyedServices(FailuresKey)] FailureLimit failures)
+        PlanTrackerDbContext db, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider time, IConfiguration config, SecurityLog securityLog,
+        [FromKeyedServices(FailuresKey)] PartitionedRateLimiter<HttpContext> failures)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         /// <summary>LastUsedAtUtc is written at most this often per token: not a write per request.</summary>
@@ -117,13 +130,14 @@ public static class ApiTokenAuthentication
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             if (BearerToken(Request) is not { Length: > 0 } presented) return AuthenticateResult.NoResult();
-            if (failures.IsRefused(Context, out var retryAfter))
-            {
-                Context.Items[RefusedItem] = retryAfter;
-                return AuthenticateResult.Fail("Too many wrong tokens from this address.");
-            }
+            using (var left = failures.AttemptAcquire(Context, 0))
+                if (!left.IsAcquired)
+                {
+                    Context.Items[RefusedItem] = RateLimits.RetryAfterSeconds(left);
+                    return AuthenticateResult.Fail("Too many wrong tokens from this address.");
+                }
             var result = await AuthenticateTokenAsync(presented);
-            if (result.Failure is not null) failures.Count(Context);
+            if (result.Failure is not null) failures.AttemptAcquire(Context).Dispose();
             return result;
         }
 
@@ -158,10 +172,14 @@ public static class ApiTokenAuthentication
         {
             if (Context.Items[RefusedItem] is int seconds)
             {
-                Response.Headers.RetryAfter = FailureLimit.Seconds(seconds);
+                var perMinute = FailuresPerMinute(config);
+                if (securityLog.FirstThisMinute(SecurityEventKinds.WrongTokensLimited, RateLimits.ClientAddress(Context)))
+                    await securityLog.RecordAsync(SecurityEventKinds.WrongTokensLimited,
+                        detail: $"Hơn {perMinute} mã truy cập sai trong một phút; mã vừa gửi bắt đầu bằng {ApiTokens.Prefix(BearerToken(Request) ?? "")}…");
+                Response.Headers.RetryAfter = RateLimits.Seconds(seconds);
                 await WriteProblemAsync(Context, StatusCodes.Status429TooManyRequests,
-                    ("Quá nhiều yêu cầu", $"Địa chỉ này đã gửi quá {failures.PerMinute} mã truy cập sai trong một phút. Thử lại sau {seconds} giây."),
-                    ("Too many requests", $"This address sent more than {failures.PerMinute} wrong access tokens in a minute. Retry after {seconds} seconds."));
+                    ("Quá nhiều yêu cầu", $"Địa chỉ này đã gửi quá {perMinute} mã truy cập sai trong một phút. Thử lại sau {seconds} giây."),
+                    ("Too many requests", $"This address sent more than {perMinute} wrong access tokens in a minute. Retry after {seconds} seconds."));
                 return;
             }
             Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";

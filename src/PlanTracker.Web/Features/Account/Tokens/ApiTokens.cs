@@ -19,6 +19,9 @@ public sealed class ApiTokens(PlanTrackerDbContext db, TimeProvider time, Securi
 
     public sealed record Created(ApiToken Token, string Secret);
 
+    /// <summary>The first characters, as the database keeps them: enough to tell tokens apart, nothing that signs in.</summary>
+    public static string Prefix(string token) => token.Length > PrefixLength ? token[..PrefixLength] : token;
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Whether the text has a token's form, so that other bearer tokens are not looked up at all.</summary>
@@ -32,7 +35,7 @@ public sealed class ApiTokens(PlanTrackerDbContext db, TimeProvider time, Securi
         var now = time.GetUtcNow().UtcDateTime;
         var token = new ApiToken
         {
-            UserId = user.Id, Name = name, TokenHash = Hash(secret), Prefix = secret[..PrefixLength],
+            UserId = user.Id, Name = name, TokenHash = Hash(secret), Prefix = Prefix(secret),
             CreatedAtUtc = now, ExpiresAtUtc = now.AddDays(days),
         };
         db.ApiTokens.Add(token);

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 
 namespace PlanTracker.Web.Features.Admin.Users;
 
 public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProvider time) : PageModel
 {
-    public sealed record UserRow(string Id, string Email, string DisplayName, string Role, string? UnitName, bool IsDisabled, bool IsLockedOut);
+    public sealed record UserRow(string Id, string Email, string DisplayName, string Role, string? UnitName, bool IsDisabled, bool IsLockedOut,
+        IReadOnlyList<IdentityUserLogin<string>> Logins);
 
     public sealed class NewUser
     {
@@ -46,6 +48,10 @@ public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProv
     public async Task<IActionResult> OnPostDisableAsync(string id) => await ActAsync(await accounts.SetDisabledAsync(User.Actor(), id, true), "Đã khóa tài khoản {0}.");
     public async Task<IActionResult> OnPostEnableAsync(string id) => await ActAsync(await accounts.SetDisabledAsync(User.Actor(), id, false), "Đã mở khóa tài khoản {0}.");
 
+    public async Task<IActionResult> OnPostUnlinkAsync(string id, string loginProvider, string providerKey) =>
+        await ActAsync(await accounts.UnlinkLoginAsync(User.Actor(), id, loginProvider, providerKey),
+            "Đã hủy liên kết đăng nhập một lần của {0}. Lần đăng nhập một lần sau sẽ liên kết lại theo thư điện tử đã được xác minh.");
+
     public async Task<IActionResult> OnPostResetAsync(string id)
     {
         ModelState.Clear();
@@ -72,9 +78,10 @@ public class IndexModel(PlanTrackerDbContext db, UserAccounts accounts, TimeProv
         var now = time.GetUtcNow();
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var roleOf = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        var loginsOf = (await db.UserLogins.AsNoTracking().ToListAsync()).ToLookup(l => l.UserId);
         Users = (await db.Users.AsNoTracking().Include(u => u.Unit).OrderBy(u => u.Email).ToListAsync())
             .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, string.Join(", ", roleOf[u.Id]), u.Unit?.Name, u.IsDisabled,
-                u.LockoutEnd is { } end && end > now))
+                u.LockoutEnd is { } end && end > now, loginsOf[u.Id].ToList()))
             .ToList();
         Units = await Shared.UnitChoices.AllAsync(db);
     }
