@@ -32,10 +32,20 @@ public class CountStamp
         var items = changed.Any(e => Items.Contains(e.Metadata.ClrType));
         if (!items && progress.Count == 0) return;
 
+        var version = await RaiseAsync(db, items, ct);
+        progress.ForEach(p => p.CountVersion = version);
+    }
+
+    /// <summary>
+    /// Raises the stamp for a write the save cannot see (ExecuteUpdate, ExecuteDelete, raw SQL); call inside that write's
+    /// transaction. <paramref name="items"/>: more than progress changed, so kept items are read again whole; a bulk write of
+    /// progress rows alone sets their CountVersion to the Version returned.
+    /// </summary>
+    public static async Task<long> RaiseAsync(PlanTrackerDbContext db, bool items, CancellationToken ct = default)
+    {
         await db.CountStamps.Where(s => s.Id == Row).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Version, c => c.Version + 1)
             .SetProperty(c => c.ItemsVersion, c => items ? c.Version + 1 : c.ItemsVersion), ct);
-        var version = await db.CountStamps.Where(s => s.Id == Row).Select(s => s.Version).SingleAsync(ct);
-        progress.ForEach(p => p.CountVersion = version);
+        return await db.CountStamps.Where(s => s.Id == Row).Select(s => s.Version).SingleAsync(ct);
     }
 }

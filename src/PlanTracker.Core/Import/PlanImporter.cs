@@ -79,6 +79,7 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
             {
                 await db.Sections.Where(s => s.PlanId == planId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsRetired, false), ct);
                 await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Number, number), ct);
+                await CountStamp.RaiseAsync(db, items: true, ct); // the plan's items appear: what was kept without them is stale
                 if (transaction is not null) await transaction.CommitAsync(ct);
             }
             var summary = $"Imported {(plan.Kind == PlanKind.Programme ? "programme" : "plan")} {number} ({period}): {sections.Count} sections, {tasks} tasks and sub-items, "
@@ -181,9 +182,22 @@ public sealed class PlanImporter(PlanTrackerDbContext db, TimeProvider time)
     private async Task DeleteStagedAsync(int planId)
     {
         var staged = db.Tasks.Where(t => t.Section!.PlanId == planId);
-        while (await staged.Where(t => t.ParentTaskId != null).OrderBy(t => t.Id).Take(TasksPerChunk).ExecuteDeleteAsync() > 0) { }
-        while (await staged.OrderBy(t => t.Id).Take(TasksPerChunk).ExecuteDeleteAsync() > 0) { }
-        await db.Plans.Where(p => p.Id == planId).ExecuteDeleteAsync();
+        while (await DeleteCountedAsync(staged.Where(t => t.ParentTaskId != null).OrderBy(t => t.Id).Take(TasksPerChunk)) > 0) { }
+        while (await DeleteCountedAsync(staged.OrderBy(t => t.Id).Take(TasksPerChunk)) > 0) { }
+        await DeleteCountedAsync(db.Plans.Where(p => p.Id == planId));
+    }
+
+    /// <summary>
+    /// One ExecuteDelete with the count stamp raised in its transaction, as a save would raise it: what was kept while the
+    /// staged rows were there (a calendar feed) is read again.
+    /// </summary>
+    private async Task<int> DeleteCountedAsync<T>(IQueryable<T> rows)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        var deleted = await rows.ExecuteDeleteAsync();
+        if (deleted > 0) await CountStamp.RaiseAsync(db, items: true);
+        if (transaction is not null) await transaction.CommitAsync();
+        return deleted;
     }
 
     /// <summary>The staged plan with everything but its tasks: header, objectives, retired sections and duties.</summary>

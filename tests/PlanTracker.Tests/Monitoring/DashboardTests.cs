@@ -172,6 +172,20 @@ public class DashboardTests(DashboardTests.Host host) : IClassFixture<DashboardT
     }
 
     [Fact]
+    public async Task Scorecard_at_a_past_date_tells_the_reports_as_they_stood_on_that_day()
+    {
+        await host.ReadyAsync();
+        var stp = await (await host.AdminAsync()).GetStringAsync($"/scorecard?Unit={await host.UnitIdAsync("STP")}&AsOf=2019-09-17");
+
+        // Q3 was due 17/09 and Sở Tư pháp sent it on 18/09: on 17/09 it was neither sent nor late.
+        var q3 = Text(Row(stp, "data-period", "2019-Q3"));
+        Assert.Contains("Chưa đến hạn", q3);
+        Assert.DoesNotContain("18/09/2019", q3);
+        Assert.DoesNotContain("120/BC-STP", q3);
+        Assert.Contains("Chưa nộp", Text(Row(stp, "data-period", "2019-H1"))); // due 18/06, never sent
+    }
+
+    [Fact]
     public async Task Scorecard_of_a_plan_that_does_not_verify_has_no_awaiting_card()
     {
         await host.ReadyAsync();

@@ -56,7 +56,9 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         LateItems = items.Where(i => i.State is DeliverableState.Overdue or DeliverableState.DoneLate)
             .OrderBy(i => i.State).ThenBy(i => i.Due).ThenBy(i => i.TaskCode, TaskCodeOrder.Instance).ToList();
 
-        var obligations = await ReportObligations.LoadAsync(db, reports.Schedule, clock.Today, PlanShown.Id, unitId);
+        // The whole page speaks of one day: a report sent after it had not been sent on it.
+        var obligations = (await ReportObligations.LoadAsync(db, reports.Schedule, AsOfDate, PlanShown.Id, unitId))
+            .Select(o => o.Submission?.SubmittedOn > AsOfDate ? o with { Submission = null } : o).ToList();
         Reports = reports.Schedule.PeriodicOf(PlanShown.Year)
             .Select(p => (p, obligations.FirstOrDefault(o => o.Period.Key == p.Key))).ToList();
         IndicatorPeriod = reports.Schedule.PeriodicOf(PlanShown.Year).LastOrDefault(p => p.CutOff <= AsOfDate);
@@ -71,6 +73,6 @@ public class IndexModel(PlanTrackerDbContext db, MonitoringReports reports, IClo
         Plan = PlanShown?.Id, Unit = Unit, Role = AssignmentRole.Lead, State = state, AsOf = AsOfDate,
     }.Link("/tasks");
 
-    /// <summary>How the unit's report for a period stands today: sent on time or late, missing, or not due yet.</summary>
+    /// <summary>How the unit's report for a period stands on the as-of day: sent on time or late, missing, or not due yet.</summary>
     public static string ReportStatus(ReportObligation? obligation) => obligation?.State.ShortLabel() ?? "Không thuộc diện báo cáo";
 }

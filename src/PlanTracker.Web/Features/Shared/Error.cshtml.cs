@@ -13,6 +13,8 @@ public class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Đã xảy ra lỗi";
     public string Message { get; private set; } = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau.";
+    /// <summary>The failed request was for a public page: answered in the public frame, which links nowhere outside /public.</summary>
+    public bool IsPublic { get; private set; }
 
     public void OnGet() => Describe();
     public void OnPost() => Describe();
@@ -25,6 +27,8 @@ public class ErrorModel : PageModel
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var code = reExecuted?.OriginalStatusCode;
+        IsPublic = new PathString(reExecuted?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path)
+            .StartsWithSegments("/public", StringComparison.OrdinalIgnoreCase);
         if (reExecuted is null && HttpContext.Features.Get<IExceptionHandlerFeature>() is null) code = StatusCodes.Status404NotFound;
         if (code is null && IsDatabaseOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
@@ -37,6 +41,7 @@ public class ErrorModel : PageModel
         if (code is { } status) Response.StatusCode = status;
         (Title, Message) = code switch
         {
+            404 when IsPublic => ("Không tìm thấy trang", "Trang bạn tìm không tồn tại, hoặc kế hoạch chưa được công khai tiến độ."),
             404 => ("Không tìm thấy trang", "Trang hoặc mục bạn tìm không tồn tại hoặc đã bị gỡ bỏ."),
             403 when PlanLifecycle.RefusalMessage(HttpContext) is { } refusal => ("Không thể chỉnh sửa", refusal),
             403 => ("Không có quyền", "Tài khoản của bạn không được phép thực hiện thao tác này."),

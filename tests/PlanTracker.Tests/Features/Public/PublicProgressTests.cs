@@ -266,6 +266,28 @@ public partial class PublicProgressTests(PublicProgressTests.Host host) : IClass
     }
 
     [Fact]
+    public async Task A_missing_or_closed_public_page_answers_404_in_the_public_frame_with_a_way_back_to_the_list()
+    {
+        var plan = await host.Plan163Async();
+        await host.SetPublicAsync(plan.Id, false);
+
+        foreach (var url in new[] { PageUrl(plan.Id), PageUrl(999_999), "/public/khong-co-trang-nay" })
+        {
+            var response = await AnonymousGetAsync(url);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var document = PageText.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Contains("public", document.Body!.ClassList);
+            Assert.Contains("Không tìm thấy", document.Find("h1").TextContent, StringComparison.Ordinal);
+            Assert.Null(document.QuerySelector("nav"));
+            Assert.NotNull(document.QuerySelector("main a[href=\"/public\"]"));
+            Assert.All(document.QuerySelectorAll("a[href]"), a => Assert.StartsWith("/public", a.GetAttribute("href"), StringComparison.Ordinal));
+            Assert.All(document.QuerySelectorAll("[src], link[href]"),
+                e => Assert.StartsWith("/css/", e.GetAttribute("src") ?? e.GetAttribute("href"), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_draft_plan_is_never_public()
     {
         var draft = await host.AddPlanAsync("901/KH-UBND", 2019, PlanStatus.Draft);

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PlanTracker.Core.Accounts;
+using PlanTracker.Core.Data;
+using PlanTracker.Core.Import;
+using PlanTracker.Tests.Support;
+
+namespace PlanTracker.Tests.Import;
+
+/// <summary>
+/// A plan imported (`import`, another process) while the server runs: its last step and a failed import's cleanup write
+/// with ExecuteUpdate and ExecuteDelete, past the save that raises the count stamp. A unit's calendar feed fetched
+/// while the import runs is kept under the stamp; the fetch after the import must show the plan as it now is.
+/// </summary>
+public class ImportFreshnessTests(ImportFreshnessTests.Host host) : IClassFixture<ImportFreshnessTests.Host>
+{
+    public sealed class Host : PlanTrackerFactory
+    {
+        public Host() => Settings["Clock:Today"] = "2019-10-01";
+    }
+
+    /// <summary>Runs <paramref name="action"/> once, just before the first command whose text holds <paramref name="marker"/>.</summary>
+    private sealed class BeforeCommand(string marker, Func<Task> action) : DbCommandInterceptor
+    {
+        private bool done;
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!done && command.CommandText.Contains(marker, StringComparison.Ordinal))
+            {
+                done = true;
+                await action();
+            }
+            return result;
+        }
+    }
+
+    private const string Refused = "Sản phẩm bị từ chối";
+
+    /// <summary>Two task families led by Sở Tư pháp, so that with one task a chunk the first commits before the second is written.</summary>
+    private static string PlanFile(string number, string lastProduct = "Báo cáo") => $$"""
+        { "plan": { "number": "{{number}}", "title": "Kế hoạch nhập khi máy chủ đang chạy", "year": 2019, "issuedOn": "2018-12-28" },
+          "sections": [ { "number": 1, "title": "Cải cách thể chế", "tasks": [
+            { "code": "1.a", "activity": "Rà soát văn bản", "leadUnits": ["Sở Tư pháp"], "deliverables": [ { "product": "Sản phẩm nhập thử", "deadline": "Quý I năm 2019" } ] },
+            { "code": "1.b", "activity": "Kiểm tra văn bản", "leadUnits": ["Sở Tư pháp"], "deliverables": [ { "product": "{{lastProduct}}", "deadline": "Quý II năm 2019" } ] } ] } ] }
+        """;
+
+    private async Task<string> UnitSecretAsync(string unitCode)
+    {
+        var editor = await host.SignedInClientAsync(Roles.UnitEditor, unitCode);
+        var unit = await host.UnitIdAsync(unitCode);
+        var response = await editor.PostFormAsync("/calendar", [new("unit", unit.ToString(CultureInfo.InvariantCulture))], "/calendar?handler=Reset");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = host.NewDbContext();
+        return await db.CalendarFeeds.Where(f => f.UnitId == unit).Select(f => f.Secret).SingleAsync();
+    }
+
+    private async Task<List<string>> FeedDescriptionsAsync(string secret)
+    {
+        var response = await host.NewClient().GetAsync($"/calendar/{secret}.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events.Select(e => e.Description ?? "")];
+    }
+
+    /// <summary>The importer on the server's database, as the `import` command runs it, with a hook before one of its commands.</summary>
+    private async Task<ImportResult> ImportAsync(string json, string marker, Func<Task> hook)
+    {
+        var options = new DbContextOptionsBuilder<PlanTrackerDbContext>(host.Services.GetRequiredService<DbContextOptions<PlanTrackerDbContext>>())
+            .AddInterceptors(new BeforeCommand(marker, hook)).Options;
+        await using var db = new PlanTrackerDbContext(options);
+        var path = host.Folder.Write($"plan-{Guid.NewGuid():N}.json", json);
+        return await new PlanImporter(db, TimeProvider.System) { TasksPerChunk = 1 }.ImportAsync(path);
+    }
+
+    [Fact]
+    public async Task A_unit_feed_fetched_while_a_plan_is_imported_shows_the_plan_at_the_next_fetch()
+    {
+        var secret = await UnitSecretAsync("STP");
+        List<string>? during = null;
+
+        // Just before the last step gives the staged plan its number and brings its sections back.
+        var result = await ImportAsync(PlanFile("71/KH-UBND"), "UPDATE \"Sections\"", async () => during = await FeedDescriptionsAsync(secret));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.NotNull(during);
+        Assert.DoesNotContain(during, d => d.Contains("Sản phẩm nhập thử", StringComparison.Ordinal)); // its sections are not back yet
+        var after = await FeedDescriptionsAsync(secret);
+        Assert.Contains(after, d => d.Contains("Kế hoạch: 71/KH-UBND", StringComparison.Ordinal) && d.Contains("Sản phẩm nhập thử", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, d => d.Contains(PlanImporter.StagingPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_unit_feed_fetched_while_an_import_fails_shows_nothing_of_it_at_the_next_fetch()
+    {
+        var secret = await UnitSecretAsync("STP");
+        await using (var db = host.NewDbContext())
+        {
+            if (TestProvider.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE FUNCTION refuse_product() RETURNS trigger AS $$
+                    BEGIN IF NEW."Product" = 'Sản phẩm bị từ chối' THEN RAISE EXCEPTION 'fault injected at the last chunk'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                    CREATE TRIGGER refuse_product BEFORE INSERT ON "Deliverables" FOR EACH ROW EXECUTE FUNCTION refuse_product();
+                    """);
+            else
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE TRIGGER refuse_product BEFORE INSERT ON "Deliverables" WHEN NEW."Product" = 'Sản phẩm bị từ chối'
+                    BEGIN SELECT RAISE(ABORT, 'fault injected at the last chunk'); END;
+                    """);
+        }
+        List<string>? during = null;
+
+        // Task 1.a's chunk has committed, 1.b's was refused: just before the cleanup deletes the staged tasks.
+        await Assert.ThrowsAsync<ImportException>(() => ImportAsync(PlanFile("72/KH-UBND", Refused), "DELETE FROM \"Tasks\"",
+            async () => during = await FeedDescriptionsAsync(secret)));
+
+        Assert.NotNull(during);
+        Assert.Contains(during, d => d.Contains(PlanImporter.StagingPrefix, StringComparison.Ordinal)); // the staged plan's reports
+        await using (var db = host.NewDbContext())
+            Assert.False(await db.Plans.AnyAsync(p => p.Number.StartsWith(PlanImporter.StagingPrefix)));
+        Assert.DoesNotContain(await FeedDescriptionsAsync(secret), d => d.Contains(PlanImporter.StagingPrefix, StringComparison.Ordinal));
+    }
+}
