@@ -20,6 +20,16 @@ public sealed record WorkItem(
     /// <summary>The state against <see cref="OriginalDue"/>, for the on-time figures "theo hạn gốc".</summary>
     public DeliverableState OriginalState { get => originalState ?? State; init => originalState = value; }
     public bool IsExtended => OriginalDue != Due;
+
+    /// <summary>The state on another day, by the same rule and record as when the item was read.</summary>
+    public DeliverableState StateOn(DateOnly day) => Classify(Due, day);
+
+    /// <summary>The item with its states as of <paramref name="day"/>: a list kept across days is classified for the day asked.</summary>
+    public WorkItem On(DateOnly day) => this with { State = Classify(Due, day), OriginalState = Classify(OriginalDue, day) };
+
+    private DeliverableState Classify(DateOnly? due, DateOnly day) =>
+        StateClassifier.Classify(Kind, due, Progress is { Status: ProgressStatus.Done or ProgressStatus.AwaitingVerification } ? Progress.CompletedOn : null,
+            day, Progress is { Status: ProgressStatus.AwaitingVerification });
 }
 
 public static class WorkItems
@@ -43,10 +53,11 @@ public static class WorkItems
     /// ("Nhiệm vụ của tôi"): without their texts (<see cref="WorkItem.Activity"/> "", <see cref="WorkItem.Product"/>
     /// null; <see cref="WithTextsAsync"/> reads them for the rows shown), and each progress record with only its
     /// status, percentage, dates and return reason. A province-level unit leads thousands of items in its plans.
+    /// With <paramref name="deliverableIds"/>, only those deliverables' items (a kept list brought up to date).
     /// </summary>
     public static Task<List<WorkItem>> LoadWithoutTextsAsync(PlanTrackerDbContext db, DateOnly asOf, int unitId, IReadOnlyCollection<int> planIds,
-        CancellationToken ct = default) =>
-        LoadAsync(db, asOf, null, unitId, null, null, ct, planIds, texts: false);
+        IReadOnlyCollection<int>? deliverableIds = null, CancellationToken ct = default) =>
+        LoadAsync(db, asOf, null, unitId, null, deliverableIds, ct, planIds, texts: false);
 
     /// <summary>Items read by <see cref="LoadWithoutTextsAsync"/> with their task's activity and their product; one query.</summary>
     public static async Task<List<WorkItem>> WithTextsAsync(PlanTrackerDbContext db, IReadOnlyCollection<WorkItem> items, CancellationToken ct = default)

@@ -10,7 +10,7 @@ namespace PlanTracker.Web.Features.MyTasks;
 /// what it coordinates. Active plans only unless the closed ones are asked for (a draft is not the units' yet), or one
 /// plan picked. Admins and viewers pick a unit to see its list.
 /// </summary>
-public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
+public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationService authorization, MyTasksCache kept) : PageModel
 {
     public static readonly DeliverableState[] StateOrder =
         [DeliverableState.Overdue, DeliverableState.InProgress, DeliverableState.NeedsDate, DeliverableState.Ongoing, DeliverableState.AwaitingVerification,
@@ -66,14 +66,43 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         if (Plan is not null && shown.Count == 0) return NotFound();
         var shownIds = shown.Select(p => p.Id).ToArray();
 
-        // Every item for the counts and the order, but the texts only of the rows shown: a province-level unit leads
-        // thousands of items, and the page shows at most MaxPerState of each state in each plan.
-        var items = await WorkItems.LoadWithoutTextsAsync(db, AsOfDate, unitId, shownIds);
+        // Every item for the counts and the order, kept while the data is unchanged (see MyTasksCache), but the texts only
+        // of the rows shown: a province-level unit leads thousands of items, and the page shows at most MaxPerState of
+        // each state in each plan.
+        var stamp = await kept.StampAsync();
+        var items = await kept.LedAsync(unitId, shownIds, stamp, clock.Today);
+        var coordinated = await kept.CoordinatedAsync(unitId, shownIds, stamp, () => CoordinatedAsync(unitId, shownIds, items));
+        CoordinatedCut = coordinated.Count > MaxPerState;
+        PendingExtensions = await db.DeadlineExtensions.AsNoTracking()
+            .Where(e => e.UnitId == unitId && e.Status == ExtensionStatus.Pending)
+            .ToDictionaryAsync(e => (e.DeliverableId, e.Period, e.UnitId), e => e.RequestedDue);
+
+        // The kept items are in the page's order (earliest due first), so one pass counts each plan's states and takes
+        // the first MaxPerState of each.
+        var counts = new Dictionary<(int PlanId, DeliverableState State), int>();
+        var ledShown = new List<WorkItem>();
+        foreach (var item in items)
+        {
+            var state = item.StateOn(AsOfDate);
+            var count = counts[(item.PlanId, state)] = counts.GetValueOrDefault((item.PlanId, state)) + 1;
+            if (count <= MaxPerState) ledShown.Add(item.On(AsOfDate));
+        }
+        var coordinatedByPlan = coordinated.Take(MaxPerState).ToLookup(t => t.PlanId);
+        var withTexts = (await WorkItems.WithTextsAsync(db, ledShown)).ToLookup(i => i.PlanId);
+        Groups = shown.Where(p => withTexts[p.Id].Any() || coordinatedByPlan[p.Id].Any())
+            .Select(p => new PlanGroup(p, withTexts[p.Id].ToLookup(i => i.State),
+                counts.Where(c => c.Key.PlanId == p.Id).ToDictionary(c => c.Key.State, c => c.Value), coordinatedByPlan[p.Id].ToList()))
+            .ToList();
+        return Page();
+    }
+
+    private Task<List<CoordinatedTask>> CoordinatedAsync(int unitId, int[] planIds, List<WorkItem> led)
+    {
         // One array parameter: a province-level unit leads thousands of tasks, and EF Core 10's default of one SQL
         // parameter per value made this query about half of the page's 1.9 s at 100,000 deliverables.
-        var ledTaskIds = items.Select(i => i.TaskId).Distinct().ToArray();
-        var coordinated = await db.Tasks.AsNoTracking()
-            .Where(t => !t.IsRetired && !t.Section!.IsRetired && !EF.Parameter(ledTaskIds).Contains(t.Id) && EF.Parameter(shownIds).Contains(t.Section.PlanId))
+        var ledTaskIds = led.Select(i => i.TaskId).Distinct().ToArray();
+        return db.Tasks.AsNoTracking()
+            .Where(t => !t.IsRetired && !t.Section!.IsRetired && !EF.Parameter(ledTaskIds).Contains(t.Id) && EF.Parameter(planIds).Contains(t.Section.PlanId))
             .AssignedTo(db, unitId, AssignmentRole.Coordinating)
             .OrderByDescending(t => t.Section!.Plan!.Year).ThenBy(t => t.Section!.PlanId).ThenBy(t => t.Section!.SortOrder).ThenBy(t => t.SortOrder)
             .Take(MaxPerState + 1)
@@ -81,19 +110,5 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
             .Select(t => new CoordinatedTask(t.Id, t.Section!.PlanId, t.Code, t.Activity,
                 t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.Id).Select(d => d.DeadlineText).ToList()))
             .ToListAsync();
-        CoordinatedCut = coordinated.Count > MaxPerState;
-        PendingExtensions = await db.DeadlineExtensions.AsNoTracking()
-            .Where(e => e.UnitId == unitId && e.Status == ExtensionStatus.Pending)
-            .ToDictionaryAsync(e => (e.DeliverableId, e.Period, e.UnitId), e => e.RequestedDue);
-        var ledByPlan = items.ToLookup(i => i.PlanId);
-        var coordinatedByPlan = coordinated.Take(MaxPerState).ToLookup(t => t.PlanId);
-        var ledShown = items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.TaskCode)
-            .GroupBy(i => (i.PlanId, i.State)).SelectMany(rows => rows.Take(MaxPerState)).ToList();
-        var withTexts = (await WorkItems.WithTextsAsync(db, ledShown)).ToLookup(i => i.PlanId);
-        Groups = shown.Where(p => ledByPlan[p.Id].Any() || coordinatedByPlan[p.Id].Any())
-            .Select(p => new PlanGroup(p, withTexts[p.Id].ToLookup(i => i.State),
-                ledByPlan[p.Id].CountBy(i => i.State).ToDictionary(), coordinatedByPlan[p.Id].ToList()))
-            .ToList();
-        return Page();
     }
 }

@@ -12,6 +12,7 @@ public static class MonitoringSetup
         services.AddScoped<ReportSubmissions>();
         services.AddMemoryCache(cache => cache.SizeLimit = Dashboard.OverviewCache.SizeLimit);
         services.AddScoped<Dashboard.OverviewCache>();
+        services.AddScoped<MyTasks.MyTasksCache>();
         services.AddSingleton<Dashboard.OverviewWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Dashboard.OverviewWarmUp>());
         return services;
