@@ -18,9 +18,11 @@ public static class BenchmarkProgram
           fixed [--requests 20] [--runs 5] [--warm-up 10]  the cross-tracker scenario: 10,000 open deliverables, 60 units
           cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10] [--keep]
                                                            the plan cycle (generate --cycle, today 01/10/2023): dashboard and /my
-          pages --folder KEPT/n100000 [--requests 20] [--save DIR]
-                                                           the load run's pages alone (server CPU a request, peak memory),
-                                                           on a database kept by `load --keep`; --save writes /my's HTML
+          pages --folder KEPT/n100000 [--requests 20] [--save DIR] [--writes [--seconds 15]] [--gcdump FILE]
+                                                           the load run's pages alone (server CPU a request, memory),
+                                                           on a database kept by `load --keep`; --save writes /my's HTML;
+                                                           --writes: then the load run's writers (on a copy of the folder);
+                                                           --gcdump: the live heap at the end (dotnet-gcdump on the PATH)
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
           firstview [--db /tmp/province.db] [--today 2019-10-01] [--runs 5]

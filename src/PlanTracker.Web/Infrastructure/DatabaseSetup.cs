@@ -24,8 +24,7 @@ public static class DatabaseSetup
         services.AddDbContextPool<PlanTrackerDbContext>((sp, options) =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            if (IsPostgres(config))
-                options.UseNpgsql(PostgresConnectionString(config), pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).UseCompiledModel(postgres: true);
+            if (IsPostgres(config)) UseNpgsql(options, config);
             else
             {
                 var connectionString = SqliteConnectionString(config);
@@ -39,6 +38,14 @@ public static class DatabaseSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Apart, and never inlined, so that the options callback above does not name PostgreSQL's types: a method
+    /// that names them loads the provider's assembly when it is first run, also in a SQLite server.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void UseNpgsql(DbContextOptionsBuilder options, IConfiguration config) =>
+        options.UseNpgsql(PostgresConnectionString(config), pg => pg.MigrationsAssembly("PlanTracker.Migrations.Postgres")).UseCompiledModel(postgres: true);
 
     /// <summary>
     /// The provider's compiled model (deploy/optimize-model.sh makes both), which spares every start building the
@@ -95,9 +102,16 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task LockForTransactionAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, long key, CancellationToken ct = default)
     {
-        if (database.IsNpgsql())
+        if (database.IsPostgres())
             await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
     }
+
+    /// <summary>
+    /// EF Core's <c>IsNpgsql()</c> by the provider's name: calling that extension loads the PostgreSQL provider's
+    /// assembly (1.1 MB resident) into every SQLite server and CLI verb, which never use it.
+    /// </summary>
+    public static bool IsPostgres(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>The configured SQLite connection string with its file made absolute and its folder created.</summary>
     public static string SqliteConnectionString(IConfiguration config)
@@ -124,7 +138,7 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<DatabaseInitializer>();
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.Database.IsPostgres();
         await using var fileLock = postgres ? null : await SqliteStartupLockAsync(db.Database.GetConnectionString()!, ct);
         FilePermissions.RestrictDataFiles(scope.ServiceProvider.GetRequiredService<IConfiguration>(), sqlite: !postgres);
         if (postgres)
@@ -229,7 +243,7 @@ public static class DatabaseSetup
     {
         // Npgsql reads the migrations history without checking that it exists, which logs a failed command on a
         // new database: an error line in the log of every first start. Creating the table first (a no-op later) avoids it.
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgres())
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(CancellationToken.None);
         var pending = (await db.Database.GetPendingMigrationsAsync(CancellationToken.None)).ToList();
         if (pending.Count == 0)

@@ -67,6 +67,28 @@ public static class AppProcess
         return 0;
     }
 
+    /// <summary>Resident memory of a live process by kind, kB (/proc/PID/status); all 0 once it is gone.</summary>
+    public sealed record Resident(long Peak, long Total, long Anonymous, long Files, long Shared)
+    {
+        public override string ToString() =>
+            $"{Total / 1024} MB resident (peak {Peak / 1024} MB): anonymous {Anonymous / 1024} MB, files {Files / 1024} MB, shared {Shared / 1024} MB";
+    }
+
+    public static Resident Memory(int pid)
+    {
+        var values = new Dictionary<string, long>();
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.Split(':', 2) is [var name and ("VmHWM" or "VmRSS" or "RssAnon" or "RssFile" or "RssShmem"), var value])
+                    values[name] = long.Parse(value.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        long Get(string name) => values.GetValueOrDefault(name);
+        return new Resident(Get("VmHWM"), Get("VmRSS"), Get("RssAnon"), Get("RssFile"), Get("RssShmem"));
+    }
+
     /// <summary>Peak resident set size (VmHWM, kB) of a live process; 0 once it is gone.</summary>
     public static long PeakKb(int pid)
     {

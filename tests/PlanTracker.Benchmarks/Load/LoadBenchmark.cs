@@ -6,7 +6,7 @@ namespace PlanTracker.Benchmarks.Load;
 /// Load runs against the real server process (BENCHMARKS.md, "Load runs", "Status updates" and "Fixed scenario").
 /// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20] [--runs 5] [--warm-up 10]`,
 /// `cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10]`,
-/// `pages --folder KEPT/n100000 [--requests 20] [--save DIR]`, `firstview [--db FILE] [--today 2019-10-01] [--runs 5]`, `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
+/// `pages --folder KEPT/n100000 [--requests 20] [--save DIR] [--writes [--seconds 15]] [--gcdump FILE]`, `firstview [--db FILE] [--today 2019-10-01] [--runs 5]`, `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -22,7 +22,8 @@ public static class LoadBenchmark
 
         if (mode == "pages")
         {
-            await LoadRun.PagesOnlyAsync(dll, args.Value("--folder", "."), requests, args.Value("--save"));
+            await LoadRun.PagesOnlyAsync(dll, args.Value("--folder", "."), requests, args.Value("--save"), args.Flag("--writes") ? seconds : null,
+                args.Value("--gcdump"));
             return 0;
         }
         if (mode == "writes")

@@ -35,15 +35,40 @@ public static class LoadRun
         }
     }
 
-    /// <summary>The pages alone, on a database kept by an earlier load run (<c>--keep</c>); the server's peak memory after them.</summary>
-    public static async Task PagesOnlyAsync(string dll, string folder, int requests, string? saveTo)
+    /// <summary>
+    /// The pages alone, on a database kept by an earlier load run (<c>--keep</c>); with <paramref name="writeFor"/>,
+    /// the load run's writers after them on the same server (give it a copy of the folder). Then the server's memory:
+    /// at its largest resident size (sampled every 100 ms) and at the end; with <paramref name="gcdump"/>, its live heap.
+    /// </summary>
+    public static async Task PagesOnlyAsync(string dll, string folder, int requests, string? saveTo, TimeSpan? writeFor, string? gcdump)
     {
         var (server, baseUrl) = await StartServerAsync(dll, Env(folder));
+        using var stopSampling = new CancellationTokenSource();
+        var largest = Task.Run(async () =>
+        {
+            var largest = AppProcess.Memory(server.Id);
+            while (!stopSampling.IsCancellationRequested)
+            {
+                if (AppProcess.Memory(server.Id) is var now && now.Total > largest.Total) largest = now;
+                await Task.Delay(100, CancellationToken.None);
+            }
+            return largest;
+        });
         try
         {
             using var client = new AppClient(baseUrl);
             await client.SignInAsync(AdminEmail, AdminPassword);
-            await PagesAsync(server, client, folder, requests);
+            var targets = await PagesAsync(server, client, folder, requests);
+            if (writeFor is { } duration) await WritesAsync(server, client, targets, 4, duration);
+            await stopSampling.CancelAsync();
+            Console.WriteLine($"server memory at its largest: {await largest}");
+            Console.WriteLine($"server memory at the end: {AppProcess.Memory(server.Id)}");
+            if (gcdump is not null)
+            {
+                // The live managed heap at the end (dotnet-gcdump on the PATH; it forces a full collection first).
+                using var tool = Process.Start("dotnet-gcdump", ["collect", "-p", $"{server.Id}", "-o", gcdump]);
+                await tool.WaitForExitAsync();
+            }
             if (saveTo is not null)
             {
                 // The pages' HTML, to compare what two builds show (diff the files).
@@ -53,10 +78,10 @@ public static class LoadRun
                              ("my-plan.html", $"/my?Unit={unitId}&Plan={planId}") })
                     await File.WriteAllTextAsync(Path.Combine(saveTo, name), await client.GetStringAsync(url));
             }
-            Console.WriteLine($"server peak memory (VmHWM): {AppProcess.PeakKb(server.Id) / 1024} MB");
         }
         finally
         {
+            await stopSampling.CancelAsync();
             Stop(server);
         }
     }
