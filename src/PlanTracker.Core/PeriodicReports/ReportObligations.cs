@@ -54,13 +54,17 @@ public static class ReportObligations
 
     private static readonly string[] PeriodicCodes = ["Q1", "H1", "Q3", "Y"];
 
-    /// <summary>The lead units of the plan's tasks, groups expanded: who owes a report when no duty says.</summary>
+    /// <summary>
+    /// The lead units of the plan's live tasks, groups expanded: who owes a report when no duty says. A retired task or
+    /// section owes nothing (a staged import's sections are retired until its last step).
+    /// </summary>
     private static async Task<HashSet<int>> LeadUnitsAsync(PlanTrackerDbContext db, int planId, CancellationToken ct)
     {
         // The distinct leads in SQL: reading every task's leads (83,000 tasks at the 100k province) to union them
         // took 0.15–0.8 s, paid by every unit's calendar feed and report list.
         var leads = await db.TaskAssignments.AsNoTracking()
-            .Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead && a.Task!.Section!.PlanId == planId)
+            .Where(a => !a.IsRetired && a.Role == AssignmentRole.Lead && a.Task!.Section!.PlanId == planId
+                && !a.Task.IsRetired && !a.Task.Section.IsRetired)
             .Select(a => new { a.UnitId, a.UnitGroupId }).Distinct().ToListAsync(ct);
         var groupIds = leads.Where(a => a.UnitGroupId != null).Select(a => a.UnitGroupId!.Value).Distinct().ToArray();
         var members = await db.UnitGroupMembers.AsNoTracking().Where(m => EF.Parameter(groupIds).Contains(m.UnitGroupId))
@@ -86,7 +90,7 @@ public static class ReportObligations
     {
         // A unit's own plan owes no reports: its "kế hoạch CCHC năm" is recorded against the city plan it implements,
         // and without a duty its lead (the unit itself) would be chased for reports on its own plan.
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Kind != PlanKind.UnitAnnual && (planId == null || p.Id == planId))
+        var plans = await db.Plans.AsNoTracking().Live().Where(p => p.Kind != PlanKind.UnitAnnual && (planId == null || p.Id == planId))
             .OrderBy(p => p.Year).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 

@@ -5,17 +5,27 @@ namespace PlanTracker.Core.Plans;
 public static class PlanQueries
 {
     /// <summary>
-    /// Newest plan first: the order of every plan picker.
-    /// A plan file still being imported is not a plan yet: its row is staged until the import's last chunk.
+    /// The plans users know: a plan file still being imported is not a plan yet. Its row is staged, numbered
+    /// <see cref="PlanImporter.StagingPrefix"/>… (and Active when the `import` command writes it), until the import's
+    /// last step; every reader of plans that is not the importer starts here.
+    /// </summary>
+    public static IQueryable<Plan> Live(this IQueryable<Plan> plans) =>
+        plans.Where(p => !p.Number.StartsWith(PlanImporter.StagingPrefix));
+
+    /// <summary>
+    /// Newest plan first: the order of every plan picker; only <see cref="Live"/> plans.
     /// A unit's own plan is opened from /unit-plans (its draft by that unit only), never by a city-wide picker or default.
     /// </summary>
     public static IOrderedQueryable<Plan> NewestFirst(this IQueryable<Plan> plans) =>
-        plans.Where(p => !p.Number.StartsWith(PlanImporter.StagingPrefix) && p.Kind != PlanKind.UnitAnnual)
+        plans.Live().Where(p => p.Kind != PlanKind.UnitAnnual)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id);
 
-    /// <summary>The plans a unit's editor may see: every plan but the drafts (<paramref name="withDrafts"/> for Sở Nội vụ and the leadership).</summary>
+    /// <summary>
+    /// The <see cref="Live"/> plans a unit's editor may see: every plan but the drafts (<paramref name="withDrafts"/>
+    /// for Sở Nội vụ and the leadership).
+    /// </summary>
     public static IQueryable<Plan> Visible(this IQueryable<Plan> plans, bool withDrafts) =>
-        withDrafts ? plans : plans.Where(p => p.Status != PlanStatus.Draft);
+        withDrafts ? plans.Live() : plans.Live().Where(p => p.Status != PlanStatus.Draft);
 
     /// <summary>
     /// The plan a page opens when none is asked for: the active city annual plan whose period contains today;
@@ -25,7 +35,7 @@ public static class PlanQueries
     public static Task<Plan?> CurrentAsync(this IQueryable<Plan> plans, DateOnly today, CancellationToken ct = default)
     {
         var year = today.Year;
-        return plans.Where(p => !p.Number.StartsWith(PlanImporter.StagingPrefix) && p.Kind != PlanKind.UnitAnnual)
+        return plans.Live().Where(p => p.Kind != PlanKind.UnitAnnual)
             .OrderByDescending(p => p.Kind == PlanKind.CityAnnual && p.Status == PlanStatus.Active && p.Year <= year && p.EndYear >= year ? 1 : 0)
             .ThenByDescending(p => p.Kind == PlanKind.CityAnnual && p.Status == PlanStatus.Active && p.Year <= year ? 1 : 0)
             .ThenByDescending(p => p.Year).ThenByDescending(p => p.Id)

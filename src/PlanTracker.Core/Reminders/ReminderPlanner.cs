@@ -34,7 +34,7 @@ public sealed class ReminderPlanner(PlanTrackerDbContext db, ReminderRules rules
             : await WorkItems.LoadAsync(db, today, ct: ct);
         var obligations = await ReportObligations.LoadAsync(db, reports, today, ct: ct);
         // Only active plans are reminded: a draft is not the units' yet, and a closed plan's reminders stop.
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Active)
+        var plans = await db.Plans.AsNoTracking().Live().Where(p => p.Status == PlanStatus.Active)
             .Select(p => new PlanWeekHeader(p.Id, p.Number, p.Year, p.EndYear)).ToDictionaryAsync(p => p.Id, ct);
         work = work.Where(w => plans.ContainsKey(w.PlanId)).ToList();
         obligations = obligations.Where(o => plans.ContainsKey(o.PlanId)).ToList();

@@ -41,7 +41,7 @@ public static class PlanLifecycle
     public static IQueryable<Plan> VisibleTo(this IQueryable<Plan> plans, ClaimsPrincipal user) => plans.Visible(user.SeesDrafts());
 
     public static Task<PlanStatus?> StatusAsync(PlanTrackerDbContext db, int planId) =>
-        db.Plans.Where(p => p.Id == planId).Select(p => (PlanStatus?)p.Status).FirstOrDefaultAsync();
+        db.Plans.Live().Where(p => p.Id == planId).Select(p => (PlanStatus?)p.Status).FirstOrDefaultAsync();
 
     public static Task<PlanStatus?> StatusOfTaskAsync(PlanTrackerDbContext db, int taskId) =>
         db.Tasks.Where(t => t.Id == taskId).Select(t => (PlanStatus?)t.Section!.Plan!.Status).FirstOrDefaultAsync();

@@ -31,7 +31,7 @@ public static class SignInRateLimit
                 var securityLog = http.RequestServices.GetRequiredService<SecurityLog>();
                 if (securityLog.FirstThisMinute(SecurityEventKinds.RateLimited, RateLimits.ClientAddress(http)))
                     await securityLog.RecordAsync(SecurityEventKinds.RateLimited, detail: $"Hơn {perMinute} lần đăng nhập trong một phút");
-                http.Response.Headers.RetryAfter = "60";
+                http.Response.Headers.RetryAfter = RateLimits.Seconds(RateLimits.RetryAfterSeconds(rejected.Lease));
                 http.Response.ContentType = "text/plain; charset=utf-8";
                 await http.Response.WriteAsync(TooMany, ct);
             };

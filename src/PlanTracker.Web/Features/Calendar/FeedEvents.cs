@@ -17,7 +17,7 @@ public sealed class FeedEvents(PlanTrackerDbContext db, ReportSchedule schedule,
 
     /// <summary>Active plans: city plans, and the unit's own plan for its feed (as "Nhiệm vụ của tôi" shows it).</summary>
     private async Task<Dictionary<int, PlanInfo>> PlansAsync(int? ownUnit, CancellationToken ct) =>
-        plans ??= await db.Plans.AsNoTracking()
+        plans ??= await db.Plans.AsNoTracking().Live()
             .Where(p => p.Status == PlanStatus.Active && (p.Kind != PlanKind.UnitAnnual || p.UnitId == ownUnit))
             .Select(p => new PlanInfo(p.Id, p.Number, p.CreatedAtUtc))
             .ToDictionaryAsync(p => p.Id, ct);

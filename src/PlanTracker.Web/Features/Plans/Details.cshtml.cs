@@ -7,7 +7,7 @@ public class DetailsModel(PlanTrackerDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+        var plan = await db.Plans.AsNoTracking().Live().AsSplitQuery()
             .Include(p => p.Objectives.OrderBy(o => o.SortOrder)).ThenInclude(o => o.Indicators.OrderBy(i => i.SortOrder))
             .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
                 .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))

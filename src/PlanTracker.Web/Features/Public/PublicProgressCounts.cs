@@ -20,7 +20,7 @@ public sealed class PublicProgressCounts(PlanTrackerDbContext db, OverviewCache 
     public sealed record Snapshot(PlanOverview Overview, DateTimeOffset ComputedAt);
 
     /// <summary>The plans anyone may see: opted in and past the draft.</summary>
-    public IQueryable<Plan> PublicPlans() => db.Plans.AsNoTracking().Where(p => p.PublicProgress && p.Status != PlanStatus.Draft);
+    public IQueryable<Plan> PublicPlans() => db.Plans.AsNoTracking().Live().Where(p => p.PublicProgress && p.Status != PlanStatus.Draft);
 
     public async Task<Snapshot> GetAsync(Plan plan, CancellationToken ct = default)
     {

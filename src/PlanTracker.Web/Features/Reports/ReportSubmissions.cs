@@ -23,7 +23,7 @@ public sealed class ReportSubmissions(PlanTrackerDbContext db, ReportSchedule sc
     public async Task<List<string>> RecordAsync(Actor actor, Input input, UnitReport? written, ReportSubmission? replacing, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId).Select(p => new { p.Id, p.Year, p.Number }).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Live().Where(p => p.Id == input.PlanId).Select(p => new { p.Id, p.Year, p.Number }).FirstOrDefaultAsync(ct);
         var report = plan is null ? null : schedule.Of(plan.Year).FirstOrDefault(r => r.Key == input.PeriodKey);
         if (plan is null) errors.Add("Kế hoạch không tồn tại.");
         else if (report is null) errors.Add("Chọn kỳ báo cáo.");

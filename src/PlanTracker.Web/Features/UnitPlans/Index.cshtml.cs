@@ -31,7 +31,7 @@ public class IndexModel(PlanTrackerDbContext db, IAuthorizationService authoriza
     {
         if (UnitId is not { } unitId || !await authorization.AllowsAsync(User, new UnitRef(unitId), Operations.StartUnitPlan)) return Forbid();
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId);
-        var city = await db.Plans.FirstOrDefaultAsync(p => p.Id == cityPlanId && p.Kind == PlanKind.CityAnnual && p.Status == PlanStatus.Active);
+        var city = await db.Plans.Live().FirstOrDefaultAsync(p => p.Id == cityPlanId && p.Kind == PlanKind.CityAnnual && p.Status == PlanStatus.Active);
         if (unit is null || city is null)
         {
             Fail(StartForm, "Chọn một kế hoạch CCHC năm của thành phố đang thực hiện.");

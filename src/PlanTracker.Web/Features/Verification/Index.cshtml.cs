@@ -72,7 +72,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IOptions<MailSett
         Rows = [.. rows.Select(r => new Row(r.Id, r.Version, r.DeliverableId, r.TaskId, r.Code, r.Activity, r.Product, r.Period, r.UnitId, r.UnitName,
             r.PlanNumber, r.SectionNumber, r.CompletedOn, r.ResultText, r.EvidenceNumber, r.EvidenceDate, r.UpdatedAtUtc, r.UpdatedByName,
             [.. files[(r.DeliverableId, r.UnitId, r.Period)]]))];
-        Plans = [.. (await db.Plans.AsNoTracking().Where(p => p.VerifiesCompletions || p.Sections.Any(s => s.Tasks.Any(t => t.Deliverables.Any(d => db.Progress.Any(
+        Plans = [.. (await db.Plans.AsNoTracking().Live().Where(p => p.VerifiesCompletions || p.Sections.Any(s => s.Tasks.Any(t => t.Deliverables.Any(d => db.Progress.Any(
                 pr => pr.DeliverableId == d.Id && pr.Status == ProgressStatus.AwaitingVerification)))))
             .OrderByDescending(p => p.Year).ThenBy(p => p.Number).Select(p => new { p.Id, p.Number, p.Year }).ToListAsync())
             .Select(p => (p.Id, $"{p.Number} ({p.Year})"))];

@@ -28,7 +28,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
 
     public async Task<IActionResult> OnPostHeaderAsync(int id, [FromForm(Name = "Header")] PlanHeaderInput header)
     {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        var plan = await db.Plans.Live().FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
 
         var problems = new Problems();
@@ -108,7 +108,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
 
     private async Task<IActionResult> StepAsync(int id, int version, PlanStatus to)
     {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        var plan = await db.Plans.Live().FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
         if (PlanStatusSteps.Refusal(plan, to) is { } refusal) return await FailAsync(id, StatusForm, refusal);
         if (plan.Version != version)
@@ -122,7 +122,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
 
     public async Task<IActionResult> OnPostAddSectionAsync(int id, [FromForm(Name = "NewSection")] SectionInput newSection)
     {
-        var plan = await db.Plans.Include(p => p.Sections).FirstOrDefaultAsync(p => p.Id == id);
+        var plan = await db.Plans.Live().Include(p => p.Sections).FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return NotFound();
         var problems = new Problems();
         var input = await newSection.CheckAsync(db, id, null, problems);
@@ -200,7 +200,7 @@ public class EditPlanModel(PlanTrackerDbContext db, TimeProvider time, Microsoft
 
     protected override async Task<bool> LoadAsync(int id)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        var plan = await db.Plans.AsNoTracking().Live().FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return false;
         Plan = plan;
         Sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == id)

@@ -33,7 +33,7 @@ public static partial class PlanExportEndpoints
 
     /// <summary>The plan's live sections, tasks, deliverables and printed unit assignments, in order.</summary>
     private static Task<Plan?> LoadAsync(PlanTrackerDbContext db, int id, CancellationToken ct) =>
-        db.Plans.AsNoTracking().AsSplitQuery()
+        db.Plans.AsNoTracking().Live().AsSplitQuery()
             .Include(p => p.Sections.Where(s => !s.IsRetired).OrderBy(s => s.SortOrder))
                 .ThenInclude(s => s.Tasks.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder))
                 .ThenInclude(t => t.Deliverables.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder))
