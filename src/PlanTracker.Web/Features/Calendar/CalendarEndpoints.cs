@@ -98,7 +98,7 @@ public static class CalendarEndpoints
         var items = feed.UnitId is { } unit
             ? await events.ForUnitAsync(unit, ct)
             : await events.ForUserAsync(feed.UserId!, feed.UserUnitId, ct);
-        var body = System.Text.Encoding.UTF8.GetBytes(IcsWriter.Write(name, items));
+        var body = IcsWriter.Write(name, items);
         cache.Set(key, new KeptFeed(etag, body), new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = Lifetime, Size = body.Length / BytesPerCacheUnit + 1, Priority = CacheItemPriority.Low,
