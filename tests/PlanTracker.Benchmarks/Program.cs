@@ -25,9 +25,10 @@ public static class BenchmarkProgram
                                                            --gcdump: the live heap at the end (dotnet-gcdump on the PATH)
           writes --folder KEPT/n100000 [--postgres CONNECTION] [--writers 4] [--seconds 15]
                                                            status updates alone, on a database kept by `load --keep`
-          firstview [--db /tmp/province.db] [--today 2019-10-01] [--runs 5]
+          firstview [--db /tmp/province.db] [--today 2019-10-01] [--runs 5] [--exports]
                                                            the first dashboard view after a start of a new server process, with
-                                                           and without the warm-up, on a copy of the `monitoring` mode's file
+                                                           and without the warm-up, on a copy of the `monitoring` mode's file;
+                                                           --exports then times the plan's .xlsx and .docx exports
           import [--tasks 50000] [--dll PlanTracker.Web.dll]
                                                            `import FILE` of a generated plan beside a concurrent writer
           word [--tasks 500] [--runs 5]                    a plan exported as .docx, read back by PlanDocuments.Read

@@ -6,7 +6,7 @@ namespace PlanTracker.Benchmarks.Load;
 /// Load runs against the real server process (BENCHMARKS.md, "Load runs", "Status updates" and "Fixed scenario").
 /// Modes `load [--scales 1000,10000,100000] [--requests 20] [--seconds 15] [--keep]`, `fixed [--requests 20] [--runs 5] [--warm-up 10]`,
 /// `cycle [--deliverables 100000] [--units 1000] [--requests 20] [--warm-up 10]`,
-/// `pages --folder KEPT/n100000 [--requests 20] [--save DIR] [--writes [--seconds 15]] [--gcdump FILE]`, `firstview [--db FILE] [--today 2019-10-01] [--runs 5]`, `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
+/// `pages --folder KEPT/n100000 [--requests 20] [--save DIR] [--writes [--seconds 15]] [--gcdump FILE]`, `firstview [--db FILE] [--today 2019-10-01] [--runs 5] [--exports]`, `writes --folder KEPT/n100000 [--writers 4] [--seconds 15]` and `writes --folder SCRATCH --postgres "Host=...;Database=..."`.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -36,7 +36,7 @@ public static class LoadBenchmark
         try
         {
             if (mode == "firstview")
-                await FirstView.RunAsync(dll, folder, Path.GetFullPath(args.Value("--db", "/tmp/province.db")), args.Value("--today", "2019-10-01"), args.Number("--runs", 5));
+                await FirstView.RunAsync(dll, folder, Path.GetFullPath(args.Value("--db", "/tmp/province.db")), args.Value("--today", "2019-10-01"), args.Number("--runs", 5), args.Flag("--exports"));
             else if (mode == "fixed") await FixedScenario.RunAsync(dll, folder, requests, args.Number("--runs", 5), TimeSpan.FromSeconds(args.Number("--warm-up", 10)));
             else if (mode == "cycle")
                 await CycleRun.RunAsync(dll, folder, args.Number("--deliverables", 100_000), args.Number("--units", 1000), requests,
