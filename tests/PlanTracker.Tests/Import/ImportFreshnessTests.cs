@@ -30,22 +30,9 @@ public class ImportFreshnessTests(ImportFreshnessTests.Host host) : IClassFixtur
             { "code": "1.b", "activity": "Kiểm tra văn bản", "leadUnits": ["Sở Tư pháp"], "deliverables": [ { "product": "{{lastProduct}}", "deadline": "Quý II năm 2019" } ] } ] } ] }
         """;
 
-    private async Task<string> UnitSecretAsync(string unitCode)
-    {
-        var editor = await host.SignedInClientAsync(Roles.UnitEditor, unitCode);
-        var unit = await host.UnitIdAsync(unitCode);
-        var response = await editor.PostFormAsync("/calendar", [new("unit", unit.ToString(CultureInfo.InvariantCulture))], "/calendar?handler=Reset");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await using var db = host.NewDbContext();
-        return await db.CalendarFeeds.Where(f => f.UnitId == unit).Select(f => f.Secret).SingleAsync();
-    }
+    private Task<string> UnitSecretAsync(string unitCode) => PausedImport.UnitFeedSecretAsync(host, unitCode);
 
-    private async Task<List<string>> FeedDescriptionsAsync(string secret)
-    {
-        var response = await host.NewClient().GetAsync($"/calendar/{secret}.ics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events.Select(e => e.Description ?? "")];
-    }
+    private Task<List<string>> FeedDescriptionsAsync(string secret) => PausedImport.FeedDescriptionsAsync(host, secret);
 
     private Task<ImportResult> ImportAsync(string json, string marker, Func<Task> hook) => PausedImport.ImportAsync(host, json, marker, hook);
 
