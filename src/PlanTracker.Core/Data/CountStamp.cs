@@ -23,6 +23,10 @@ public class CountStamp
         [typeof(Plan), typeof(Section), typeof(PlanTask), typeof(Deliverable), typeof(TaskAssignment), typeof(PlanDuty),
          typeof(Unit), typeof(UnitGroup), typeof(UnitGroupMember), typeof(UnitAlias)];
 
+    /// <summary>The stamp as it stands: what the kept overviews, rows and lists are checked against.</summary>
+    public static Task<CountStamp> CurrentAsync(PlanTrackerDbContext db, CancellationToken ct = default) =>
+        db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == Row, ct);
+
     /// <summary>Raises the stamp if the pending changes alter counts; call inside the save's transaction.</summary>
     internal static async Task RaiseAsync(PlanTrackerDbContext db, CancellationToken ct)
     {

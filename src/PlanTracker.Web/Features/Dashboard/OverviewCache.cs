@@ -28,7 +28,7 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
 
     public async Task<PlanOverview> GetAsync(Plan plan, DateOnly asOf, CancellationToken ct = default)
     {
-        var stamp = await db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == CountStamp.Row, ct);
+        var stamp = await CountStamp.CurrentAsync(db, ct);
         var key = ("plan-overview", plan.Id, asOf, stamp.Version);
         if (cache.TryGetValue(key, out PlanOverview? kept) && kept is not null) return kept;
         var overview = await PlanOverview.BuildAsync(db, plan, asOf, await ItemsAsync(plan.Id, stamp, ct), ct);
@@ -43,7 +43,7 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
     /// </summary>
     public async Task<List<CountedWorkItem>> ItemsAsync(int planId, CancellationToken ct = default)
     {
-        var stamp = await db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == CountStamp.Row, ct);
+        var stamp = await CountStamp.CurrentAsync(db, ct);
         return await ItemsAsync(planId, stamp, ct);
     }
 
@@ -55,7 +55,7 @@ public sealed class OverviewCache(PlanTrackerDbContext db, IMemoryCache cache)
     public async Task<List<CountedWorkItem>> RowsAsync(int planId, string key, Func<List<CountedWorkItem>, List<CountedWorkItem>> pick,
         CancellationToken ct = default)
     {
-        var stamp = await db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == CountStamp.Row, ct);
+        var stamp = await CountStamp.CurrentAsync(db, ct);
         var cacheKey = ("plan-rows", planId, key, stamp.Version);
         if (cache.TryGetValue(cacheKey, out List<CountedWorkItem>? rows) && rows is not null) return rows;
         rows = pick(await ItemsAsync(planId, stamp, ct));

@@ -69,7 +69,7 @@ public class IndexModel(PlanTrackerDbContext db, IClock clock, IAuthorizationSer
         // Every item for the counts and the order, kept while the data is unchanged (see MyTasksCache), but the texts only
         // of the rows shown: a province-level unit leads thousands of items, and the page shows at most MaxPerState of
         // each state in each plan.
-        var stamp = await kept.StampAsync();
+        var stamp = await CountStamp.CurrentAsync(db);
         var items = await kept.LedAsync(unitId, shownIds, stamp, clock.Today);
         var coordinated = await kept.CoordinatedAsync(unitId, shownIds, stamp, () => CoordinatedAsync(unitId, shownIds, items));
         CoordinatedCut = coordinated.Count > MaxPerState;

@@ -22,9 +22,6 @@ public sealed class MyTasksCache(PlanTrackerDbContext db, IMemoryCache cache)
     private sealed record KeptItems(CountStamp Stamp, List<WorkItem> Items);
     private sealed record KeptTasks<T>(long ItemsVersion, List<T> Tasks);
 
-    public Task<CountStamp> StampAsync(CancellationToken ct = default) =>
-        db.CountStamps.AsNoTracking().SingleAsync(s => s.Id == CountStamp.Row, ct);
-
     /// <summary>
     /// The items the unit leads in the plans, without texts, earliest due first (then task code), whatever the day: their
     /// <see cref="WorkItem.State"/> is that of the day they were read, so callers classify them with
